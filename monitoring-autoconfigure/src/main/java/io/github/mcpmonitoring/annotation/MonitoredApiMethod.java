@@ -1,0 +1,42 @@
+package io.github.mcpmonitoring.annotation;
+
+import java.lang.reflect.Method;
+
+import io.github.mcpmonitoring.core.ApiCallRecorder;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * Records the calls of a {@link MonitoredApiCall @MonitoredApiCall} method.
+ */
+final class MonitoredApiMethod extends MonitoredMethod {
+
+	private final ApiCallRecorder recorder;
+
+	private final long slowThresholdNanos;
+
+	MonitoredApiMethod(Method method, ApiCallRecorder recorder, long slowThresholdNanos) {
+		super(method);
+		this.recorder = recorder;
+		this.slowThresholdNanos = slowThresholdNanos;
+	}
+
+	@Override
+	Object invoke(MethodInvocation invocation) throws Throwable {
+		long startTime = this.recorder.monotonicTime();
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			this.recorder.record(startTime, ex, this.slowThresholdNanos);
+			throw ex;
+		}
+		if (this.returnKind == ReturnKind.IMMEDIATE) {
+			this.recorder.record(startTime, null, this.slowThresholdNanos);
+			return result;
+		}
+		return this.returnKind.onCompletion(result,
+				(value, failure) -> this.recorder.record(startTime, failure, this.slowThresholdNanos));
+	}
+
+}

@@ -1,0 +1,190 @@
+package io.github.mcpmonitoring.annotation;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.DurationText;
+import io.github.mcpmonitoring.core.RecordingFailureLog;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.core.ToolRefinements;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Times methods annotated with {@link MonitoredTool @MonitoredTool} or {@link MonitoredApiCall @MonitoredApiCall}
+ * and, while tool calls are recorded at the MCP layer, notes the exceptions that framework tool methods throw so
+ * that the call is recorded once with the right {@code error.type}.
+ * <p>
+ * Annotations are read once per method when the advisor matches it (so invalid thresholds fail at startup) and
+ * meters are resolved on the first call, so the success path allocates nothing. The advised call is never affected
+ * by a failure to record it.
+ */
+public class MonitoredMethodInterceptor implements MethodInterceptor {
+
+	private final Supplier<ToolCallMetrics> toolMetrics;
+
+	private final Supplier<ApiCallMetrics> apiMetrics;
+
+	private final ToolRefinements toolRefinements;
+
+	private final boolean toolCallsRecordedByMcpLayer;
+
+	private final long defaultToolSlowThresholdNanos;
+
+	private final long defaultApiSlowThresholdNanos;
+
+	private final RecordingFailureLog failureLog = new RecordingFailureLog();
+
+	private final Map<Method, MethodSpec> specs = new ConcurrentHashMap<>();
+
+	private final Map<Method, MonitoredMethod> monitoredMethods = new ConcurrentHashMap<>();
+
+	/**
+	 * Create an interceptor. Metrics are supplied lazily, on the first call of a monitored method, so that creating
+	 * the interceptor does not initialise the meter registry early.
+	 * @param toolMetrics supplies the tool call metrics
+	 * @param apiMetrics supplies the upstream API call metrics
+	 * @param toolRefinements where to publish what annotations on framework tool methods say, or {@code null} when
+	 * tool calls are not recorded at the MCP layer
+	 * @param defaultToolSlowThreshold slow-call threshold of tools that do not set one
+	 * @param defaultApiSlowThreshold slow-call threshold of APIs that do not set one
+	 */
+	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
+			ToolRefinements toolRefinements, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold) {
+		this.toolMetrics = toolMetrics;
+		this.apiMetrics = apiMetrics;
+		this.toolRefinements = toolRefinements;
+		this.toolCallsRecordedByMcpLayer = toolRefinements != null;
+		this.defaultToolSlowThresholdNanos = defaultToolSlowThreshold.toNanos();
+		this.defaultApiSlowThresholdNanos = defaultApiSlowThreshold.toNanos();
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		Method method = invocation.getMethod();
+		MonitoredMethod monitoredMethod = this.monitoredMethods.get(method);
+		if (monitoredMethod == null) {
+			monitoredMethod = this.monitoredMethods.computeIfAbsent(method, (key) -> resolve(invocation));
+		}
+		return monitoredMethod.invoke(invocation);
+	}
+
+	/**
+	 * Tell whether calls of a method are handled by this interceptor, reading its annotations once.
+	 * @param method the method
+	 * @param targetClass the class of the bean
+	 * @return whether the method is monitored
+	 * @throws IllegalArgumentException if an annotation on the method is invalid
+	 */
+	boolean isMonitored(Method method, Class<?> targetClass) {
+		Method specificMethod = AopUtils.getMostSpecificMethod(method, targetClass);
+		MethodSpec spec = specFor(specificMethod);
+		if (spec == MethodSpec.NONE) {
+			return false;
+		}
+		if (spec.frameworkToolName() != null && spec.tool() != null && this.toolRefinements != null) {
+			this.toolRefinements.register(spec.frameworkToolName(), spec.tool().refinedName(),
+					spec.tool().slowThresholdNanos());
+		}
+		return true;
+	}
+
+	private MethodSpec specFor(Method method) {
+		MethodSpec spec = this.specs.get(method);
+		if (spec == null) {
+			// Only monitored methods are kept: the advisor is asked about every method of every bean.
+			spec = readSpec(method);
+			if (spec != MethodSpec.NONE) {
+				this.specs.put(method, spec);
+			}
+		}
+		return spec;
+	}
+
+	private MethodSpec readSpec(Method method) {
+		String where = method.getDeclaringClass().getName() + "." + method.getName();
+		MonitoredApiCall api = AnnotatedElementUtils.findMergedAnnotation(method, MonitoredApiCall.class);
+		if (api != null) {
+			if (!StringUtils.hasText(api.value())) {
+				throw new IllegalArgumentException("@MonitoredApiCall on " + where + " must name the API");
+			}
+			return MethodSpec.api(api.value(), threshold(api.slowThreshold(), "@MonitoredApiCall on " + where));
+		}
+		MonitoredTool tool = AnnotatedElementUtils.findMergedAnnotation(method, MonitoredTool.class);
+		String frameworkToolName = FrameworkToolMethods.toolName(method);
+		ToolSpec toolSpec = (tool != null) ? new ToolSpec(StringUtils.hasText(tool.name()) ? tool.name() : null,
+				threshold(tool.slowThreshold(), "@MonitoredTool on " + where)) : null;
+		if (toolSpec == null && (frameworkToolName == null || !this.toolCallsRecordedByMcpLayer)) {
+			return MethodSpec.NONE;
+		}
+		return new MethodSpec(null, -1, toolSpec, frameworkToolName);
+	}
+
+	private static long threshold(String text, String where) {
+		return StringUtils.hasText(text) ? DurationText.parse(text, where).toNanos() : -1;
+	}
+
+	private MonitoredMethod resolve(MethodInvocation invocation) {
+		Method method = invocation.getMethod();
+		Object target = invocation.getThis();
+		Method specificMethod = (target != null) ? AopUtils.getMostSpecificMethod(method, AopUtils.getTargetClass(target))
+				: method;
+		try {
+			return create(specificMethod, specFor(specificMethod));
+		}
+		catch (Throwable ex) {
+			this.failureLog.recordingFailed("calls of " + method.getName(), ex);
+			return MonitoredMethod.PASS_THROUGH;
+		}
+	}
+
+	private MonitoredMethod create(Method method, MethodSpec spec) {
+		if (spec == MethodSpec.NONE) {
+			return MonitoredMethod.PASS_THROUGH;
+		}
+		if (spec.api() != null) {
+			long threshold = (spec.apiSlowThresholdNanos() >= 0) ? spec.apiSlowThresholdNanos()
+					: this.defaultApiSlowThresholdNanos;
+			return new MonitoredApiMethod(method, this.apiMetrics.get().recorder(spec.api()), threshold);
+		}
+		ToolSpec tool = (spec.tool() != null) ? spec.tool() : ToolSpec.NONE;
+		long threshold = (tool.slowThresholdNanos() >= 0) ? tool.slowThresholdNanos()
+				: this.defaultToolSlowThresholdNanos;
+		boolean recordsItself = spec.tool() != null
+				&& (spec.frameworkToolName() == null || !this.toolCallsRecordedByMcpLayer);
+		if (!recordsItself) {
+			return new MonitoredToolMethod(method, tool.refinedName(), tool.slowThresholdNanos(), null, threshold);
+		}
+		String name = (tool.refinedName() != null) ? tool.refinedName()
+				: (spec.frameworkToolName() != null) ? spec.frameworkToolName() : method.getName();
+		return new MonitoredToolMethod(method, tool.refinedName(), tool.slowThresholdNanos(),
+				this.toolMetrics.get().recorder(name), threshold);
+	}
+
+	/** What the annotations of a method say. */
+	private record MethodSpec(String api, long apiSlowThresholdNanos, ToolSpec tool, String frameworkToolName) {
+
+		static final MethodSpec NONE = new MethodSpec(null, -1, null, null);
+
+		static MethodSpec api(String api, long slowThresholdNanos) {
+			return new MethodSpec(api, slowThresholdNanos, null, null);
+		}
+
+	}
+
+	/** What a {@link MonitoredTool @MonitoredTool} annotation says. */
+	private record ToolSpec(String refinedName, long slowThresholdNanos) {
+
+		static final ToolSpec NONE = new ToolSpec(null, -1);
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.mcpmonitoring.annotation;
+
+import java.lang.reflect.Method;
+
+import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.core.ToolInvocation;
+import io.micrometer.core.instrument.LongTaskTimer;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * Handles the calls of a tool method. Inside a tool call that the MCP layer already records, it only refines that
+ * call and notes the exception the method threw; otherwise it records the call itself when it has a recorder.
+ */
+final class MonitoredToolMethod extends MonitoredMethod {
+
+	private final String refinedName;
+
+	private final long refinedSlowThresholdNanos;
+
+	private final ToolCallRecorder recorder;
+
+	private final long slowThresholdNanos;
+
+	/**
+	 * Create an instance.
+	 * @param method the tool method
+	 * @param refinedName the name to give a call recorded by the MCP layer, or {@code null} to keep its name
+	 * @param refinedSlowThresholdNanos the threshold to give such a call, or a negative value to keep it
+	 * @param recorder the recorder of calls made outside the MCP layer's instrumentation, or {@code null} to leave
+	 * them unrecorded
+	 * @param slowThresholdNanos the threshold of calls the recorder records
+	 */
+	MonitoredToolMethod(Method method, String refinedName, long refinedSlowThresholdNanos, ToolCallRecorder recorder,
+			long slowThresholdNanos) {
+		super(method);
+		this.refinedName = refinedName;
+		this.refinedSlowThresholdNanos = refinedSlowThresholdNanos;
+		this.recorder = recorder;
+		this.slowThresholdNanos = slowThresholdNanos;
+	}
+
+	@Override
+	Object invoke(MethodInvocation invocation) throws Throwable {
+		ToolInvocation open = ToolInvocation.current();
+		if (open != null) {
+			return refine(open, invocation);
+		}
+		if (this.recorder == null) {
+			return noteFailure(invocation);
+		}
+		return record(invocation);
+	}
+
+	private Object refine(ToolInvocation open, MethodInvocation invocation) throws Throwable {
+		open.refine(this.refinedName, this.refinedSlowThresholdNanos);
+		try {
+			return invocation.proceed();
+		}
+		catch (Throwable ex) {
+			open.failed(ex);
+			throw ex;
+		}
+	}
+
+	private Object noteFailure(MethodInvocation invocation) throws Throwable {
+		try {
+			return invocation.proceed();
+		}
+		catch (Throwable ex) {
+			ToolInvocation.noteUnscopedFailure(ex);
+			throw ex;
+		}
+	}
+
+	private Object record(MethodInvocation invocation) throws Throwable {
+		LongTaskTimer.Sample inFlight = this.recorder.start();
+		long startTime = this.recorder.monotonicTime();
+		Object result;
+		try {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			this.recorder.record(startTime, inFlight, ErrorTypes.of(ex), this.slowThresholdNanos);
+			throw ex;
+		}
+		if (this.returnKind == ReturnKind.IMMEDIATE) {
+			this.recorder.record(startTime, inFlight, ToolResults.errorType(result), this.slowThresholdNanos);
+			return result;
+		}
+		return this.returnKind.onCompletion(result, (value, failure) -> this.recorder.record(startTime, inFlight,
+				(failure != null) ? ErrorTypes.of(failure) : ToolResults.errorType(value), this.slowThresholdNanos));
+	}
+
+}

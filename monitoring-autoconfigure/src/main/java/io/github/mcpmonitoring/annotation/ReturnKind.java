@@ -1,0 +1,109 @@
+package io.github.mcpmonitoring.annotation;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * How the result of a monitored method tells that the call is over: on return, or when the returned
+ * {@link CompletionStage} or Reactor publisher completes.
+ */
+enum ReturnKind {
+
+	/** The call is over when the method returns. */
+	IMMEDIATE {
+		@Override
+		Object onCompletion(Object result, Completion completion) {
+			completion.completed(result, null);
+			return result;
+		}
+	},
+
+	/** The call is over when the returned {@link CompletionStage} completes. */
+	COMPLETION_STAGE {
+		@Override
+		Object onCompletion(Object result, Completion completion) {
+			if (result == null) {
+				completion.completed(null, null);
+				return null;
+			}
+			// A dependent stage: the caller gets the original stage back, unchanged.
+			((CompletionStage<?>) result).whenComplete((value, failure) -> completion.completed(value, unwrap(failure)));
+			return result;
+		}
+	},
+
+	/** The call is over when the returned Reactor {@code Mono} or {@code Flux} terminates or is cancelled. */
+	PUBLISHER {
+		@Override
+		Object onCompletion(Object result, Completion completion) {
+			if (result == null) {
+				completion.completed(null, null);
+				return null;
+			}
+			return ReactorResults.onCompletion(result, completion);
+		}
+	};
+
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			ReturnKind.class.getClassLoader());
+
+	/**
+	 * Arrange for the completion to be told when the call is over.
+	 * @param result what the method returned
+	 * @param completion what to tell
+	 * @return what to return to the caller in place of the result
+	 */
+	abstract Object onCompletion(Object result, Completion completion);
+
+	static ReturnKind of(Class<?> returnType) {
+		if (CompletionStage.class.isAssignableFrom(returnType)) {
+			return COMPLETION_STAGE;
+		}
+		if (REACTOR_PRESENT && ReactorResults.isPublisher(returnType)) {
+			return PUBLISHER;
+		}
+		return IMMEDIATE;
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	/** Told once when a call is over. */
+	@FunctionalInterface
+	interface Completion {
+
+		/**
+		 * The call is over.
+		 * @param value the value the call produced, if any
+		 * @param failure the failure, or {@code null} on success
+		 */
+		void completed(Object value, Throwable failure);
+
+	}
+
+	/** Loaded only when Reactor is present. */
+	private static final class ReactorResults {
+
+		static boolean isPublisher(Class<?> type) {
+			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
+					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
+		}
+
+		static Object onCompletion(Object result, Completion completion) {
+			if (result instanceof reactor.core.publisher.Mono<?> mono) {
+				return mono.doOnSuccess((value) -> completion.completed(value, null))
+					.doOnError((failure) -> completion.completed(null, failure))
+					.doOnCancel(() -> completion.completed(null, new CancellationException()));
+			}
+			return ((reactor.core.publisher.Flux<?>) result).doOnComplete(() -> completion.completed(null, null))
+				.doOnError((failure) -> completion.completed(null, failure))
+				.doOnCancel(() -> completion.completed(null, new CancellationException()));
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
+import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.core.ToolRefinements;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the advisor that times {@code @MonitoredTool} and
+ * {@code @MonitoredApiCall} methods.
+ * <p>
+ * The beans are infrastructure beans, so that the advisor applies whichever auto-proxy creator the application has,
+ * and they receive the metrics lazily, so that the meter registry is not created before its customizers.
+ */
+@AutoConfiguration(after = { McpMonitoringAutoConfiguration.class, McpToolMetricsAutoConfiguration.class })
+@ConditionalOnClass(Advisor.class)
+@ConditionalOnBean({ ToolCallMetrics.class, ApiCallMetrics.class })
+public class MonitoredAnnotationsAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	public static MonitoredMethodInterceptor mcpMonitoredMethodInterceptor(ObjectProvider<ToolCallMetrics> toolMetrics,
+			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolRefinements> toolRefinements,
+			ObjectProvider<McpMonitoringProperties> properties) {
+		McpMonitoringProperties settings = properties.getObject();
+		return new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
+				toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
+				settings.getApi().getSlowThreshold());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean(name = "mcpMonitoredMethodAdvisor")
+	public static Advisor mcpMonitoredMethodAdvisor(ObjectProvider<MonitoredMethodInterceptor> interceptor) {
+		MonitoredMethodInterceptor methodInterceptor = interceptor.getObject();
+		return new DefaultPointcutAdvisor(new MonitoredMethodPointcut(methodInterceptor), methodInterceptor);
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.github.mcpmonitoring.core;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Names, tag keys and histogram buckets of the meters the starter registers, aligned with the OpenTelemetry MCP
+ * semantic conventions.
+ */
+public final class McpMeterNames {
+
+	/** Timer of MCP operations; one series per tool and error type. */
+	public static final String OPERATION_DURATION = "mcp.server.operation.duration";
+
+	/** Long-task timer of MCP operations in flight. */
+	public static final String OPERATION_ACTIVE = "mcp.server.operation.active";
+
+	/** Counter of tool calls slower than their threshold. */
+	public static final String OPERATION_SLOW = "mcp.server.operation.slow";
+
+	/** Gauge of the tools the server exposes. */
+	public static final String TOOLS_REGISTERED = "mcp.tools.registered";
+
+	/** Timer of upstream API calls. */
+	public static final String API_CALL_DURATION = "mcp.api.call.duration";
+
+	/** Counter of upstream API calls slower than their threshold. */
+	public static final String API_CALL_SLOW = "mcp.api.call.slow";
+
+	/** Gauge of failures in a row per upstream API, reset by a success. */
+	public static final String API_CONSECUTIVE_FAILURES = "mcp.api.call.consecutive.failures";
+
+	/** Tag key of the MCP method. */
+	public static final String TAG_METHOD = "mcp.method.name";
+
+	/** Tag key of the tool name. */
+	public static final String TAG_TOOL = "gen_ai.tool.name";
+
+	/** Tag key of the outcome: {@code none}, {@code tool_error} or an exception's simple class name. */
+	public static final String TAG_ERROR_TYPE = "error.type";
+
+	/** Tag key of the upstream API name. */
+	public static final String TAG_API = "api";
+
+	/** The MCP method of tool calls. */
+	public static final String METHOD_TOOLS_CALL = "tools/call";
+
+	/** Histogram buckets of the duration timers, as recommended by the OpenTelemetry MCP semantic conventions. */
+	public static final List<Duration> DURATION_BUCKETS = List.of(Duration.ofMillis(10), Duration.ofMillis(20),
+			Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
+			Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+			Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300));
+
+	private McpMeterNames() {
+	}
+
+	static Duration[] durationBuckets() {
+		return DURATION_BUCKETS.toArray(Duration[]::new);
+	}
+
+}

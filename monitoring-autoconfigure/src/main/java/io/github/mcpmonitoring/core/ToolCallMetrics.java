@@ -1,0 +1,127 @@
+package io.github.mcpmonitoring.core;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopCounter;
+import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
+import io.micrometer.core.instrument.noop.NoopTimer;
+
+/**
+ * Entry point for recording MCP tool calls: hands out one {@link ToolCallRecorder} per tool name and keeps the set
+ * of tools the server exposes for the {@code mcp.tools.registered} gauge.
+ */
+public class ToolCallMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Duration slowCallLogInterval;
+
+	private final RecordingFailureLog failureLog = new RecordingFailureLog();
+
+	private final Map<String, ToolCallRecorder> recorders = new ConcurrentHashMap<>();
+
+	private final Set<String> registeredTools = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create an instance that registers its meters in the given registry.
+	 * @param registry the registry
+	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
+	 */
+	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval) {
+		this.registry = registry;
+		this.slowCallLogInterval = slowCallLogInterval;
+		Gauge.builder(McpMeterNames.TOOLS_REGISTERED, this.registeredTools, Set::size)
+			.description("Tools the MCP server exposes")
+			.strongReference(true)
+			.register(registry);
+	}
+
+	/**
+	 * Return the recorder of a tool, creating its meters on first use. Never throws: when the meters cannot be
+	 * registered, the failure is logged and a recorder that records nothing is returned.
+	 * @param toolName the tool name
+	 * @return the recorder
+	 */
+	public ToolCallRecorder recorder(String toolName) {
+		ToolCallRecorder recorder = this.recorders.get(toolName);
+		if (recorder != null) {
+			return recorder;
+		}
+		try {
+			return this.recorders.computeIfAbsent(toolName, this::createRecorder);
+		}
+		catch (Throwable ex) {
+			this.failureLog.recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+			return noopRecorder(toolName);
+		}
+	}
+
+	/**
+	 * Count a tool as exposed by the server.
+	 * @param toolName the tool name
+	 */
+	public void registerTool(String toolName) {
+		this.registeredTools.add(toolName);
+	}
+
+	/**
+	 * Return the number of tools counted as exposed by the server.
+	 * @return the number of registered tools
+	 */
+	public int registeredToolCount() {
+		return this.registeredTools.size();
+	}
+
+	RecordingFailureLog failureLog() {
+		return this.failureLog;
+	}
+
+	Timer durationTimer(String toolName, String errorType) {
+		return Timer.builder(McpMeterNames.OPERATION_DURATION)
+			.description("Duration of MCP server operations")
+			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
+			.tag(McpMeterNames.TAG_TOOL, toolName)
+			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
+			.serviceLevelObjectives(McpMeterNames.durationBuckets())
+			.register(this.registry);
+	}
+
+	private ToolCallRecorder noopRecorder(String toolName) {
+		Meter.Id id = new Meter.Id(McpMeterNames.OPERATION_DURATION, Tags.of(McpMeterNames.TAG_TOOL, toolName), null,
+				null, Meter.Type.TIMER);
+		Timer timer = new NoopTimer(id);
+		Counter counter = new NoopCounter(id);
+		return new ToolCallRecorder(toolName, this, Clock.SYSTEM, timer, timer, new NoopLongTaskTimer(id),
+				new SlowCallReporter(toolName, counter, Clock.SYSTEM, this.slowCallLogInterval));
+	}
+
+	private ToolCallRecorder createRecorder(String toolName) {
+		Clock clock = this.registry.config().clock();
+		LongTaskTimer active = LongTaskTimer.builder(McpMeterNames.OPERATION_ACTIVE)
+			.description("MCP server operations in flight")
+			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
+			.tag(McpMeterNames.TAG_TOOL, toolName)
+			.register(this.registry);
+		Counter slow = Counter.builder(McpMeterNames.OPERATION_SLOW)
+			.description("MCP tool calls slower than their threshold")
+			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
+			.tag(McpMeterNames.TAG_TOOL, toolName)
+			.register(this.registry);
+		SlowCallReporter slowCalls = new SlowCallReporter("tool '" + toolName + "'", slow, clock,
+				this.slowCallLogInterval);
+		return new ToolCallRecorder(toolName, this, clock, durationTimer(toolName, ErrorTypes.NONE),
+				durationTimer(toolName, ErrorTypes.TOOL_ERROR), active, slowCalls);
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.github.mcpmonitoring.core;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once, so that
+ * recording a successful call allocates nothing; other error types are resolved when they happen.
+ */
+public final class ToolCallRecorder {
+
+	private final String toolName;
+
+	private final ToolCallMetrics metrics;
+
+	private final Clock clock;
+
+	private final Timer succeeded;
+
+	private final Timer toolErrors;
+
+	private final LongTaskTimer active;
+
+	private final SlowCallReporter slowCalls;
+
+	ToolCallRecorder(String toolName, ToolCallMetrics metrics, Clock clock, Timer succeeded, Timer toolErrors,
+			LongTaskTimer active, SlowCallReporter slowCalls) {
+		this.toolName = toolName;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.succeeded = succeeded;
+		this.toolErrors = toolErrors;
+		this.active = active;
+		this.slowCalls = slowCalls;
+	}
+
+	/**
+	 * Return the tool name this recorder records under.
+	 * @return the tool name
+	 */
+	public String toolName() {
+		return this.toolName;
+	}
+
+	/**
+	 * Mark the start of a call: read the clock and count the call as in flight.
+	 * @return the in-flight sample to hand to {@link #record}, or {@code null} when it could not be started
+	 */
+	public LongTaskTimer.Sample start() {
+		try {
+			return this.active.start();
+		}
+		catch (Throwable ex) {
+			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Return the current monotonic time of the registry's clock, in nanoseconds.
+	 * @return the time to pass to {@link #record} as the start of a call
+	 */
+	public long monotonicTime() {
+		return this.clock.monotonicTime();
+	}
+
+	/**
+	 * Record a finished call. Never throws.
+	 * @param startTime the value of {@link #monotonicTime()} when the call started
+	 * @param inFlight the sample returned by {@link #start()}, may be {@code null}
+	 * @param errorType the outcome, see {@link ErrorTypes}
+	 * @param slowThresholdNanos duration above which the call counts as slow
+	 */
+	public void record(long startTime, LongTaskTimer.Sample inFlight, String errorType, long slowThresholdNanos) {
+		try {
+			if (inFlight != null) {
+				inFlight.stop();
+			}
+			long duration = this.clock.monotonicTime() - startTime;
+			timerFor(errorType).record(duration, TimeUnit.NANOSECONDS);
+			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
+		}
+		catch (Throwable ex) {
+			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+		}
+	}
+
+	private Timer timerFor(String errorType) {
+		if (ErrorTypes.NONE.equals(errorType)) {
+			return this.succeeded;
+		}
+		if (ErrorTypes.TOOL_ERROR.equals(errorType)) {
+			return this.toolErrors;
+		}
+		return this.metrics.durationTimer(this.toolName, errorType);
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.github.mcpmonitoring.mcp;
+
+import java.util.function.BiFunction;
+
+import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.core.ToolInvocation;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+
+/**
+ * Records each call of a synchronous tool handler once and passes its result or exception through unchanged.
+ *
+ * @param <E> the exchange or transport context the handler receives
+ */
+final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequest, CallToolResult> {
+
+	private final BiFunction<E, CallToolRequest, CallToolResult> delegate;
+
+	private final ToolCallMetrics metrics;
+
+	private final ToolCallRecorder recorder;
+
+	private final long slowThresholdNanos;
+
+	InstrumentedSyncToolHandler(BiFunction<E, CallToolRequest, CallToolResult> delegate, ToolCallMetrics metrics,
+			ToolCallRecorder recorder, long slowThresholdNanos) {
+		this.delegate = delegate;
+		this.metrics = metrics;
+		this.recorder = recorder;
+		this.slowThresholdNanos = slowThresholdNanos;
+	}
+
+	@Override
+	public CallToolResult apply(E exchange, CallToolRequest request) {
+		ToolInvocation invocation = ToolInvocation.open();
+		LongTaskTimer.Sample inFlight = this.recorder.start();
+		long startTime = this.recorder.monotonicTime();
+		CallToolResult result = null;
+		Throwable thrown = null;
+		try {
+			result = this.delegate.apply(exchange, request);
+			return result;
+		}
+		catch (RuntimeException | Error ex) {
+			thrown = ex;
+			throw ex;
+		}
+		finally {
+			record(invocation, startTime, inFlight, result, thrown);
+			invocation.close();
+		}
+	}
+
+	private void record(ToolInvocation invocation, long startTime, LongTaskTimer.Sample inFlight,
+			CallToolResult result, Throwable thrown) {
+		Throwable toolMethodFailure = invocation.failure();
+		String errorType = ToolCallOutcome.errorType(result, thrown,
+				(toolMethodFailure != null) ? ErrorTypes.of(toolMethodFailure) : null);
+		long threshold = (invocation.slowThresholdNanos() >= 0) ? invocation.slowThresholdNanos()
+				: this.slowThresholdNanos;
+		String refinedName = invocation.toolName();
+		ToolCallRecorder target = (refinedName != null && !refinedName.equals(this.recorder.toolName()))
+				? this.metrics.recorder(refinedName) : this.recorder;
+		target.record(startTime, inFlight, errorType, threshold);
+	}
+
+}
