@@ -15,6 +15,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
@@ -45,7 +46,7 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 
 	private final Map<Method, MethodSpec> specs = new ConcurrentHashMap<>();
 
-	private final Map<Method, MonitoredMethod> monitoredMethods = new ConcurrentHashMap<>();
+	private final Map<Object, MonitoredMethod> monitoredMethods = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an interceptor. Metrics are supplied lazily, on the first call of a monitored method, so that creating
@@ -69,12 +70,26 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		Method method = invocation.getMethod();
-		MonitoredMethod monitoredMethod = this.monitoredMethods.get(method);
+		Object key = cacheKey(invocation);
+		MonitoredMethod monitoredMethod = this.monitoredMethods.get(key);
 		if (monitoredMethod == null) {
-			monitoredMethod = this.monitoredMethods.computeIfAbsent(method, (key) -> resolve(invocation));
+			monitoredMethod = this.monitoredMethods.computeIfAbsent(key, (ignored) -> resolve(invocation));
 		}
 		return monitoredMethod.invoke(invocation);
+	}
+
+	/**
+	 * Return what identifies the annotations that apply to a call. A JDK proxy passes the interface method, which
+	 * every implementation shares, so the target class is part of the key; the method a CGLIB proxy passes is the
+	 * class's own and identifies them alone, without allocating.
+	 */
+	private static Object cacheKey(MethodInvocation invocation) {
+		Method method = invocation.getMethod();
+		Object target = invocation.getThis();
+		if (!method.getDeclaringClass().isInterface() || target == null) {
+			return method;
+		}
+		return new MethodClassKey(method, target.getClass());
 	}
 
 	/**

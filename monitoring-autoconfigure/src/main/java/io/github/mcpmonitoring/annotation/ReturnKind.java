@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.annotation;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.util.ClassUtils;
 
@@ -95,13 +96,45 @@ enum ReturnKind {
 
 		static Object onCompletion(Object result, Completion completion) {
 			if (result instanceof reactor.core.publisher.Mono<?> mono) {
-				return mono.doOnSuccess((value) -> completion.completed(value, null))
-					.doOnError((failure) -> completion.completed(null, failure))
-					.doOnCancel(() -> completion.completed(null, new CancellationException()));
+				return reactor.core.publisher.Mono.defer(() -> observed(mono, new OnceCompletion(completion)));
 			}
-			return ((reactor.core.publisher.Flux<?>) result).doOnComplete(() -> completion.completed(null, null))
+			reactor.core.publisher.Flux<?> flux = (reactor.core.publisher.Flux<?>) result;
+			return reactor.core.publisher.Flux.defer(() -> observed(flux, new OnceCompletion(completion)));
+		}
+
+		private static reactor.core.publisher.Mono<?> observed(reactor.core.publisher.Mono<?> mono,
+				Completion completion) {
+			return mono.doOnSuccess((value) -> completion.completed(value, null))
 				.doOnError((failure) -> completion.completed(null, failure))
 				.doOnCancel(() -> completion.completed(null, new CancellationException()));
+		}
+
+		private static reactor.core.publisher.Flux<?> observed(reactor.core.publisher.Flux<?> flux,
+				Completion completion) {
+			return flux.doOnComplete(() -> completion.completed(null, null))
+				.doOnError((failure) -> completion.completed(null, failure))
+				.doOnCancel(() -> completion.completed(null, new CancellationException()));
+		}
+
+	}
+
+	/**
+	 * Passes on the first signal of one subscription only: a subscriber may cancel after the publisher completed,
+	 * and Reactor then still runs the cancel hook.
+	 */
+	private static final class OnceCompletion extends AtomicBoolean implements Completion {
+
+		private final Completion completion;
+
+		OnceCompletion(Completion completion) {
+			this.completion = completion;
+		}
+
+		@Override
+		public void completed(Object value, Throwable failure) {
+			if (compareAndSet(false, true)) {
+				this.completion.completed(value, failure);
+			}
 		}
 
 	}

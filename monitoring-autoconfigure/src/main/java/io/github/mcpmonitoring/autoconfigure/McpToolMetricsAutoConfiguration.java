@@ -6,12 +6,14 @@ import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 
 /**
  * {@link AutoConfiguration Auto-configuration} that records every tool call of an MCP server built from tool
@@ -24,8 +26,9 @@ import org.springframework.context.annotation.Bean;
 public class McpToolMetricsAutoConfiguration {
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	public ToolRefinements mcpToolRefinements() {
+	public static ToolRefinements mcpToolRefinements() {
 		return new ToolRefinements();
 	}
 

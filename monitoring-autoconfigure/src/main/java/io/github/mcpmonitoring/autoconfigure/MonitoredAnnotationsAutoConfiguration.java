@@ -14,8 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the advisor that times {@code @MonitoredTool} and
@@ -34,8 +36,11 @@ public class MonitoredAnnotationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public static MonitoredMethodInterceptor mcpMonitoredMethodInterceptor(ObjectProvider<ToolCallMetrics> toolMetrics,
 			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolRefinements> toolRefinements,
-			ObjectProvider<McpMonitoringProperties> properties) {
-		McpMonitoringProperties settings = properties.getObject();
+			Environment environment) {
+		// Bound here rather than injected: advisors are created before the other post-processors, and so would be
+		// the properties bean.
+		McpMonitoringProperties settings = Binder.get(environment)
+			.bindOrCreate("mcp.monitoring", McpMonitoringProperties.class);
 		return new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
 				toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
 				settings.getApi().getSlowThreshold());

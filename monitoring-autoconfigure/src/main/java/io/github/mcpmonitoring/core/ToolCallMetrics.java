@@ -41,10 +41,7 @@ public class ToolCallMetrics {
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval) {
 		this.registry = registry;
 		this.slowCallLogInterval = slowCallLogInterval;
-		Gauge.builder(McpMeterNames.TOOLS_REGISTERED, this.registeredTools, Set::size)
-			.description("Tools the MCP server exposes")
-			.strongReference(true)
-			.register(registry);
+		registerToolsGauge();
 	}
 
 	/**
@@ -95,6 +92,19 @@ public class ToolCallMetrics {
 			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
 			.serviceLevelObjectives(McpMeterNames.durationBuckets())
 			.register(this.registry);
+	}
+
+	private void registerToolsGauge() {
+		try {
+			Gauge.builder(McpMeterNames.TOOLS_REGISTERED, this.registeredTools, Set::size)
+				.description("Tools the MCP server exposes")
+				.strongReference(true)
+				.register(this.registry);
+		}
+		catch (Throwable ex) {
+			// A broken registry must not fail the application's startup either.
+			this.failureLog.recordingFailed(McpMeterNames.TOOLS_REGISTERED, ex);
+		}
 	}
 
 	private ToolCallRecorder noopRecorder(String toolName) {

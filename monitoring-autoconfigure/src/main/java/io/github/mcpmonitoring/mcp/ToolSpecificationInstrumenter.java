@@ -95,7 +95,7 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), recorder(spec.tool()),
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
 					slowThresholdNanos(spec.tool())))
 			.build();
 	}
@@ -129,7 +129,7 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpStatelessServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), recorder(spec.tool()),
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
 					slowThresholdNanos(spec.tool())))
 			.build();
 	}

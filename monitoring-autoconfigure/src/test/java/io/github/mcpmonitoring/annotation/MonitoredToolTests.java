@@ -1,0 +1,415 @@
+package io.github.mcpmonitoring.annotation;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.BrokenMeterRegistry;
+import io.github.mcpmonitoring.core.McpMeterNames;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.core.ToolInvocation;
+import io.github.mcpmonitoring.core.ToolRefinements;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springaicommunity.mcp.annotation.McpTool;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link MonitoredMethodInterceptor} on {@link MonitoredTool @MonitoredTool} methods and on framework tool
+ * methods ({@code @Tool}, {@code @McpTool}).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MonitoredToolTests {
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+
+	private final ToolRefinements refinements = new ToolRefinements();
+
+	/** As configured when tool calls are not recorded at the MCP layer. */
+	private final Tools target = new Tools(this.clock);
+
+	private final Tools standalone = proxy(this.target, interceptor(this.registry, null));
+
+	/** As configured when tool calls are recorded at the MCP layer. */
+	private final Tools withMcpLayer = proxy(new Tools(this.clock), interceptor(this.registry, this.refinements));
+
+	@AfterEach
+	void noInvocationLeaks() {
+		assertThat(ToolInvocation.current()).isNull();
+	}
+
+	@Test
+	void recordsUnderTheAnnotationName() {
+		assertThat(this.standalone.named()).isEqualTo("named");
+		assertThat(durationCount("media_lookup", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("gen_ai.tool.name", "media_lookup")
+			.tag("error.type", "none")
+			.tag("mcp.method.name", "tools/call")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void recordsUnderTheMethodNameWhenTheAnnotationHasNone() {
+		this.standalone.plain();
+		assertThat(durationCount("plain", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void recordsUnderTheSpringAiToolNameWhenToolCallsAreNotRecordedAtTheMcpLayer() {
+		this.standalone.springTool();
+		this.standalone.springToolWithoutName();
+		assertThat(durationCount("get_media_entry", "none")).isEqualTo(1);
+		assertThat(durationCount("springToolWithoutName", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void recordsUnderTheMcpToolNameWhenToolCallsAreNotRecordedAtTheMcpLayer() {
+		this.standalone.mcpTool();
+		assertThat(durationCount("list_categories", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void annotationNameWinsOverTheSpringAiToolName() {
+		this.standalone.springToolRenamed();
+		assertThat(durationCount("renamed", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void springAiToolMethodWithoutMonitoredToolIsNotAdvisedWhenToolCallsAreNotRecordedAtTheMcpLayer()
+			throws Exception {
+		Method method = Tools.class.getMethod("onlySpringTool");
+		assertThat(new MonitoredMethodPointcut(interceptor(this.registry, null)).matches(method, Tools.class))
+			.isFalse();
+		assertThat(this.standalone.onlySpringTool()).isEqualTo("only");
+		assertThat(totalToolCalls()).isZero();
+	}
+
+	@Test
+	void frameworkToolMethodCalledOutsideAToolCallIsNotRecordedWhenTheMcpLayerRecords() {
+		assertThat(this.withMcpLayer.onlySpringTool()).isEqualTo("only");
+		assertThat(this.withMcpLayer.springTool()).isEqualTo("spring");
+		assertThat(this.withMcpLayer.springToolRenamed()).isEqualTo("renamed");
+		assertThat(this.withMcpLayer.mcpTool()).isEqualTo("mcp");
+		assertThat(totalToolCalls()).isZero();
+	}
+
+	@Test
+	void monitoredToolWithoutFrameworkAnnotationRecordsItselfEvenWhenTheMcpLayerRecords() {
+		this.withMcpLayer.named();
+		assertThat(durationCount("media_lookup", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void publishesWhatTheAnnotationSaysAboutAFrameworkToolWhenProxied() {
+		assertThat(AopUtils.isAopProxy(this.withMcpLayer)).isTrue();
+		assertThat(this.refinements.recordedName("rename_me")).isEqualTo("renamed");
+		assertThat(this.refinements.slowThresholdNanos("rename_me", 1)).isEqualTo(Duration.ofSeconds(2).toNanos());
+		assertThat(this.refinements.recordedName("get_media_entry")).isEqualTo("get_media_entry");
+		assertThat(this.refinements.slowThresholdNanos("get_media_entry", 1)).isEqualTo(1);
+	}
+
+	@Test
+	void recordsExceptionTypeAndRethrowsTheSameException() {
+		IOException failure = new IOException("boom");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.standalone.fail(failure)).isSameAs(failure);
+		assertThat(durationCount("fail", "IOException")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void recordsAnErrorResultAsToolErrorAndReturnsItUnchanged() {
+		CallToolResult error = CallToolResult.builder().addTextContent("no such entry").isError(true).build();
+		assertThat(this.standalone.result(error)).isSameAs(error);
+		CallToolResult ok = CallToolResult.builder().addTextContent("fine").build();
+		assertThat(this.standalone.result(ok)).isSameAs(ok);
+		assertThat(durationCount("result", "tool_error")).isEqualTo(1);
+		assertThat(durationCount("result", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void countsACallOverTheAnnotationThresholdAsSlow() {
+		this.standalone.slow(Duration.ofMillis(50));
+		assertThat(slowCount("slow")).isZero();
+		this.standalone.slow(Duration.ofMillis(51));
+		assertThat(slowCount("slow")).isEqualTo(1);
+	}
+
+	@Test
+	void countsACallOverTheDefaultThresholdAsSlow() {
+		this.standalone.slowDefault(Duration.ofSeconds(10));
+		assertThat(slowCount("slowDefault")).isZero();
+		this.standalone.slowDefault(Duration.ofSeconds(11));
+		assertThat(slowCount("slowDefault")).isEqualTo(1);
+	}
+
+	@Test
+	void timesACompletionStageUntilItCompletes() {
+		CompletableFuture<String> future = new CompletableFuture<>();
+		this.target.pending = future;
+		assertThat(this.standalone.async()).isSameAs(future);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", "async")
+			.longTaskTimer()
+			.activeTasks()).isEqualTo(1);
+		assertThat(totalToolCalls()).isZero();
+		future.complete("done");
+		assertThat(durationCount("async", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", "async")
+			.longTaskTimer()
+			.activeTasks()).isZero();
+	}
+
+	@Test
+	void timesAMonoUntilItEmitsAndReadsAnErrorResult() {
+		Sinks.One<CallToolResult> sink = Sinks.one();
+		this.target.pendingMono = sink.asMono();
+		CallToolResult error = CallToolResult.builder().addTextContent("failed").isError(true).build();
+		StepVerifier.create(this.standalone.mono())
+			.then(() -> assertThat(totalToolCalls()).isZero())
+			.then(() -> sink.tryEmitValue(error))
+			.expectNext(error)
+			.verifyComplete();
+		assertThat(durationCount("mono", "tool_error")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void insideAToolCallOnlyRefinesItAndNotesTheFailure() {
+		ToolInvocation invocation = ToolInvocation.open();
+		IOException failure = new IOException();
+		try {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.standalone.failRenamed(failure))
+				.isSameAs(failure);
+			assertThat(invocation.toolName()).isEqualTo("renamed_failure");
+			assertThat(invocation.slowThresholdNanos()).isEqualTo(Duration.ofSeconds(3).toNanos());
+			assertThat(invocation.failure()).isSameAs(failure);
+		}
+		finally {
+			invocation.close();
+		}
+		assertThat(totalToolCalls()).isZero();
+	}
+
+	@Test
+	void invalidThresholdFailsWhenThePointcutMatchesTheMethod() throws Exception {
+		Method method = InvalidTools.class.getMethod("call");
+		MonitoredMethodPointcut pointcut = new MonitoredMethodPointcut(interceptor(this.registry, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> pointcut.matches(method, InvalidTools.class))
+			.withMessageContaining(InvalidTools.class.getName() + ".call")
+			.withMessageContaining("'-1s'");
+	}
+
+	@Test
+	void finalClassesAreLeftAlone() {
+		assertThat(new MonitoredMethodPointcut(interceptor(this.registry, null)).getClassFilter()
+			.matches(FinalTools.class)).isFalse();
+		assertThat(new MonitoredMethodPointcut(interceptor(this.registry, null)).getClassFilter().matches(Tools.class))
+			.isTrue();
+	}
+
+	@Test
+	void brokenMetersNeverChangeResultsOrExceptions(CapturedOutput output) {
+		assertCallsUnaffected(BrokenMeterRegistry.withThrowingMeters());
+		assertRecordingFailureWarnedOnce(output);
+	}
+
+	@Test
+	void filterThatThrowsInMapNeverChangesResultsOrExceptions(CapturedOutput output) {
+		assertCallsUnaffected(BrokenMeterRegistry.withFilterThrowingInMap());
+		assertRecordingFailureWarnedOnce(output);
+	}
+
+	private void assertCallsUnaffected(MeterRegistry brokenRegistry) {
+		Tools tools = proxy(new Tools(this.clock), interceptor(brokenRegistry, null));
+		for (int i = 0; i < 3; i++) {
+			assertThat(tools.named()).isEqualTo("named");
+			IOException failure = new IOException();
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> tools.fail(failure)).isSameAs(failure);
+			CallToolResult error = CallToolResult.builder().isError(true).build();
+			assertThat(tools.result(error)).isSameAs(error);
+		}
+	}
+
+	private static void assertRecordingFailureWarnedOnce(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains(BrokenMeterRegistry.RECORDING_FAILED_WARNING)))
+			.singleElement()
+			.asString()
+			.startsWith("WARN");
+	}
+
+	private long durationCount(String tool, String errorType) {
+		Timer timer = this.registry.find(McpMeterNames.OPERATION_DURATION)
+			.tag("gen_ai.tool.name", tool)
+			.tag("error.type", errorType)
+			.timer();
+		assertThat(timer).as("timer of %s with error.type %s", tool, errorType).isNotNull();
+		return timer.count();
+	}
+
+	private long totalToolCalls() {
+		return this.registry.find(McpMeterNames.OPERATION_DURATION).timers().stream().mapToLong(Timer::count).sum();
+	}
+
+	private double slowCount(String tool) {
+		return this.registry.get(McpMeterNames.OPERATION_SLOW).tag("gen_ai.tool.name", tool).counter().count();
+	}
+
+	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry, ToolRefinements refinements) {
+		ToolCallMetrics toolMetrics = new ToolCallMetrics(registry, Duration.ofMinutes(1));
+		return new MonitoredMethodInterceptor(() -> toolMetrics, MonitoredToolTests::noApiMetrics, refinements,
+				Duration.ofSeconds(10), Duration.ofSeconds(5));
+	}
+
+	private static ApiCallMetrics noApiMetrics() {
+		throw new AssertionError("No API method here: API metrics must not be asked for");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(T target, MonitoredMethodInterceptor interceptor) {
+		ProxyFactory proxyFactory = new ProxyFactory(target);
+		proxyFactory.setProxyTargetClass(true);
+		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
+		return (T) proxyFactory.getProxy();
+	}
+
+	public static class Tools {
+
+		private final MockClock clock;
+
+		CompletionStage<String> pending;
+
+		Mono<CallToolResult> pendingMono;
+
+		public Tools(MockClock clock) {
+			this.clock = clock;
+		}
+
+		@MonitoredTool(name = "media_lookup")
+		public String named() {
+			return "named";
+		}
+
+		@MonitoredTool
+		public String plain() {
+			return "plain";
+		}
+
+		@Tool(name = "get_media_entry", description = "Get a media entry")
+		@MonitoredTool
+		public String springTool() {
+			return "spring";
+		}
+
+		@Tool(description = "Without a name")
+		@MonitoredTool
+		public String springToolWithoutName() {
+			return "unnamed";
+		}
+
+		@Tool(name = "rename_me", description = "Renamed by the annotation")
+		@MonitoredTool(name = "renamed", slowThreshold = "2s")
+		public String springToolRenamed() {
+			return "renamed";
+		}
+
+		@McpTool(name = "list_categories", description = "List categories")
+		@MonitoredTool
+		public String mcpTool() {
+			return "mcp";
+		}
+
+		@Tool(name = "only_spring_tool", description = "No monitoring annotation")
+		public String onlySpringTool() {
+			return "only";
+		}
+
+		@MonitoredTool
+		public String fail(IOException failure) throws IOException {
+			throw failure;
+		}
+
+		@MonitoredTool(name = "renamed_failure", slowThreshold = "PT3S")
+		public String failRenamed(IOException failure) throws IOException {
+			throw failure;
+		}
+
+		@MonitoredTool
+		public CallToolResult result(CallToolResult result) {
+			return result;
+		}
+
+		@MonitoredTool(slowThreshold = "50ms")
+		public void slow(Duration duration) {
+			this.clock.add(duration);
+		}
+
+		@MonitoredTool
+		public void slowDefault(Duration duration) {
+			this.clock.add(duration);
+		}
+
+		@MonitoredTool
+		public CompletionStage<String> async() {
+			return this.pending;
+		}
+
+		@MonitoredTool
+		public Mono<CallToolResult> mono() {
+			return this.pendingMono;
+		}
+
+	}
+
+	public static class InvalidTools {
+
+		@MonitoredTool(slowThreshold = "-1s")
+		public String call() {
+			return "never proxied";
+		}
+
+	}
+
+	public static final class FinalTools {
+
+		@MonitoredTool
+		public String call() {
+			return "final";
+		}
+
+	}
+
+}

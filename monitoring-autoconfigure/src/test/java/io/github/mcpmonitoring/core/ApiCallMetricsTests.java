@@ -1,0 +1,142 @@
+package io.github.mcpmonitoring.core;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests for {@link ApiCallMetrics} and {@link ApiCallRecorder}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiCallMetricsTests {
+
+	private static final long SLOW = Duration.ofMillis(500).toNanos();
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+
+	private final ApiCallMetrics metrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1));
+
+	@Test
+	void recordsSuccessWithApiAndNoneErrorType() {
+		ApiCallRecorder recorder = this.metrics.recorder("kaltura.media.get");
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(40));
+		recorder.record(start, null, SLOW);
+		Timer timer = this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.media.get")
+			.tag("error.type", "none")
+			.timer();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);
+		assertThat(timer.getId().getTags()).hasSize(2);
+		assertThat(Arrays.stream(timer.takeSnapshot().histogramCounts())).hasSize(14);
+	}
+
+	@Test
+	void recordsFailureUnderTheExceptionSimpleName() {
+		ApiCallRecorder recorder = this.metrics.recorder("kaltura.media.list");
+		recorder.record(recorder.monotonicTime(), new IOException("connection reset by 10.0.0.1"), SLOW);
+		assertThat(this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.media.list")
+			.tag("error.type", "IOException")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.media.list")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isZero();
+	}
+
+	@Test
+	void consecutiveFailuresGaugeIncrementsPerFailureAndResetsOnSuccess() {
+		ApiCallRecorder recorder = this.metrics.recorder("kaltura.session.get");
+		recorder.record(recorder.monotonicTime(), new IOException(), SLOW);
+		assertThat(consecutiveFailures("kaltura.session.get")).isEqualTo(1.0);
+		recorder.record(recorder.monotonicTime(), new IllegalStateException(), SLOW);
+		assertThat(consecutiveFailures("kaltura.session.get")).isEqualTo(2.0);
+		assertThat(this.metrics.consecutiveFailures()).isEqualTo(Map.of("kaltura.session.get", 2));
+		recorder.record(recorder.monotonicTime(), null, SLOW);
+		assertThat(consecutiveFailures("kaltura.session.get")).isZero();
+		assertThat(recorder.consecutiveFailures()).isZero();
+	}
+
+	@Test
+	void consecutiveFailuresAreTrackedPerApi() {
+		this.metrics.recorder("a").record(0, new IOException(), SLOW);
+		this.metrics.recorder("b").record(0, null, SLOW);
+		assertThat(this.metrics.consecutiveFailures()).containsExactly(Map.entry("a", 1), Map.entry("b", 0));
+	}
+
+	@Test
+	void countsCallsSlowerThanTheThreshold() {
+		ApiCallRecorder recorder = this.metrics.recorder("kaltura.search");
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(500));
+		recorder.record(start, null, SLOW);
+		assertThat(slowCount("kaltura.search")).isZero();
+		start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(501));
+		recorder.record(start, new IOException(), SLOW);
+		assertThat(slowCount("kaltura.search")).isEqualTo(1);
+	}
+
+	@Test
+	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
+		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1));
+		ApiCallRecorder recorder = broken.recorder("api");
+		assertThatNoException().isThrownBy(() -> {
+			recorder.record(recorder.monotonicTime(), null, 0);
+			recorder.record(recorder.monotonicTime(), new IOException(), 0);
+			recorder.record(recorder.monotonicTime(), new IOException(), 0);
+		});
+		assertThat(recorder.consecutiveFailures()).isEqualTo(2);
+		assertWarnedOnce(output);
+	}
+
+	@Test
+	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
+		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
+				Duration.ofMinutes(1));
+		assertThatNoException().isThrownBy(() -> {
+			ApiCallRecorder recorder = broken.recorder("api");
+			recorder.record(recorder.monotonicTime(), null, 0);
+			recorder.record(recorder.monotonicTime(), new IOException(), 0);
+			assertThat(recorder.api()).isEqualTo("api");
+		});
+		assertWarnedOnce(output);
+	}
+
+	private static void assertWarnedOnce(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains(BrokenMeterRegistry.RECORDING_FAILED_WARNING)))
+			.singleElement()
+			.asString()
+			.startsWith("WARN");
+	}
+
+	private double consecutiveFailures(String api) {
+		return this.registry.get(McpMeterNames.API_CONSECUTIVE_FAILURES).tag("api", api).gauge().value();
+	}
+
+	private double slowCount(String api) {
+		return this.registry.get(McpMeterNames.API_CALL_SLOW).tag("api", api).counter().count();
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.mcpmonitoring.core;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.pause.PauseDetector;
+import io.micrometer.core.instrument.noop.NoopCounter;
+import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
+import io.micrometer.core.instrument.noop.NoopTimer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Registries that fail in the ways a misconfigured or broken monitoring backend can: meters that throw when they are
+ * used, and filters that throw when a meter is registered.
+ */
+public final class BrokenMeterRegistry {
+
+	/** Text of the WARN line {@link RecordingFailureLog} writes once per instance. */
+	public static final String RECORDING_FAILED_WARNING = "the monitored call was not affected";
+
+	private BrokenMeterRegistry() {
+	}
+
+	/**
+	 * Return a registry whose timers, counters and long-task timers register fine but throw when used.
+	 * @return the registry
+	 */
+	public static MeterRegistry withThrowingMeters() {
+		return new SimpleMeterRegistry() {
+
+			@Override
+			protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
+				return new NoopTimer(id) {
+					@Override
+					public void record(long amount, TimeUnit unit) {
+						throw new IllegalStateException("broken timer");
+					}
+				};
+			}
+
+			@Override
+			protected Counter newCounter(Meter.Id id) {
+				return new NoopCounter(id) {
+					@Override
+					public void increment(double amount) {
+						throw new IllegalStateException("broken counter");
+					}
+				};
+			}
+
+			@Override
+			protected LongTaskTimer newLongTaskTimer(Meter.Id id, DistributionStatisticConfig config) {
+				return new NoopLongTaskTimer(id) {
+					@Override
+					public Sample start() {
+						throw new IllegalStateException("broken long-task timer");
+					}
+				};
+			}
+
+		};
+	}
+
+	/**
+	 * Return a registry with a filter that throws from {@link MeterFilter#map} on every meter.
+	 * @return the registry
+	 */
+	public static MeterRegistry withFilterThrowingInMap() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		registry.config().meterFilter(new MeterFilter() {
+			@Override
+			public Meter.Id map(Meter.Id id) {
+				throw new IllegalStateException("broken filter");
+			}
+		});
+		return registry;
+	}
+
+	/**
+	 * Return a registry with a filter that throws from {@link MeterFilter#accept} on every meter.
+	 * @return the registry
+	 */
+	public static MeterRegistry withFilterThrowingInAccept() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		registry.config().meterFilter(new MeterFilter() {
+			@Override
+			public MeterFilterReply accept(Meter.Id id) {
+				throw new IllegalStateException("broken filter");
+			}
+		});
+		return registry;
+	}
+
+	/**
+	 * Count the lines of captured output that contain the given text.
+	 * @param output the captured output
+	 * @param text the text
+	 * @return the number of lines
+	 */
+	public static long linesContaining(String output, String text) {
+		return output.lines().filter((line) -> line.contains(text)).count();
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.github.mcpmonitoring.core;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests for {@link ToolCallMetrics} and {@link ToolCallRecorder}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ToolCallMetricsTests {
+
+	private static final long SLOW = Duration.ofSeconds(1).toNanos();
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+
+	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+
+	@Test
+	void recordsSuccessUnderToolNameWithMethodAndNoneErrorType() {
+		ToolCallRecorder recorder = this.metrics.recorder("get_media_entry");
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(250));
+		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		Timer timer = this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("mcp.method.name", "tools/call")
+			.tag("gen_ai.tool.name", "get_media_entry")
+			.tag("error.type", "none")
+			.timer();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);
+		assertThat(timer.getId().getTags()).hasSize(3);
+	}
+
+	@Test
+	void registersSuccessAndToolErrorSeriesBeforeTheFirstCall() {
+		this.metrics.recorder("list_categories");
+		assertThat(this.registry.find(McpMeterNames.OPERATION_DURATION).timers()).hasSize(2);
+		assertThat(durationCount("list_categories", "none")).isZero();
+		assertThat(durationCount("list_categories", "tool_error")).isZero();
+	}
+
+	@Test
+	void recordsToolErrorAndExceptionTypesAsSeparateSeries() {
+		ToolCallRecorder recorder = this.metrics.recorder("search_entries");
+		recorder.record(recorder.monotonicTime(), null, ErrorTypes.TOOL_ERROR, SLOW);
+		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW);
+		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW);
+		assertThat(durationCount("search_entries", "none")).isZero();
+		assertThat(durationCount("search_entries", "tool_error")).isEqualTo(1);
+		assertThat(durationCount("search_entries", "IllegalStateException")).isEqualTo(2);
+	}
+
+	@Test
+	void durationTimerHasTheFourteenDefaultBuckets() {
+		this.metrics.recorder("get_thumbnail_url");
+		Timer timer = this.registry.get(McpMeterNames.OPERATION_DURATION).tag("error.type", "none").timer();
+		double[] bucketSeconds = Arrays.stream(timer.takeSnapshot().histogramCounts())
+			.mapToDouble((bucket) -> bucket.bucket(TimeUnit.SECONDS))
+			.toArray();
+		assertThat(bucketSeconds).containsExactly(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300);
+	}
+
+	@Test
+	void durationFallsIntoItsBucket() {
+		ToolCallRecorder recorder = this.metrics.recorder("get_download_url");
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(150));
+		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		CountAtBucket[] buckets = this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("error.type", "none")
+			.timer()
+			.takeSnapshot()
+			.histogramCounts();
+		assertThat(countUpTo(buckets, 0.1)).isZero();
+		assertThat(countUpTo(buckets, 0.2)).isEqualTo(1);
+	}
+
+	@Test
+	void countsCallInFlightUntilItIsRecorded() {
+		ToolCallRecorder recorder = this.metrics.recorder("list_caption_assets");
+		LongTaskTimer active = this.registry.get(McpMeterNames.OPERATION_ACTIVE)
+			.tag("mcp.method.name", "tools/call")
+			.tag("gen_ai.tool.name", "list_caption_assets")
+			.longTaskTimer();
+		LongTaskTimer.Sample inFlight = recorder.start();
+		long start = recorder.monotonicTime();
+		assertThat(active.activeTasks()).isEqualTo(1);
+		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
+		assertThat(active.activeTasks()).isZero();
+	}
+
+	@Test
+	void countsCallsSlowerThanTheThreshold() {
+		ToolCallRecorder recorder = this.metrics.recorder("slow_tool");
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofSeconds(1));
+		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		assertThat(slowCount("slow_tool")).isZero();
+		start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(1001));
+		recorder.record(start, null, "TimeoutException", SLOW);
+		assertThat(slowCount("slow_tool")).isEqualTo(1);
+	}
+
+	@Test
+	void logsSlowCallsAtMostOncePerInterval(CapturedOutput output) {
+		ToolCallRecorder recorder = this.metrics.recorder("slow_logged");
+		for (int i = 0; i < 3; i++) {
+			long start = recorder.monotonicTime();
+			this.clock.add(Duration.ofSeconds(2));
+			recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		}
+		assertThat(slowCount("slow_logged")).isEqualTo(3);
+		assertThat(BrokenMeterRegistry.linesContaining(output.getOut(), "Slow call: tool 'slow_logged'")).isEqualTo(1);
+	}
+
+	@Test
+	void handsOutOneRecorderPerTool() {
+		assertThat(this.metrics.recorder("a")).isSameAs(this.metrics.recorder("a"));
+		assertThat(this.metrics.recorder("a")).isNotSameAs(this.metrics.recorder("b"));
+		assertThat(this.metrics.recorder("b").toolName()).isEqualTo("b");
+	}
+
+	@Test
+	void registeredGaugeCountsDistinctToolNames() {
+		this.metrics.registerTool("a");
+		this.metrics.registerTool("b");
+		this.metrics.registerTool("a");
+		assertThat(this.registry.get(McpMeterNames.TOOLS_REGISTERED).gauge().value()).isEqualTo(2.0);
+		assertThat(this.registry.get(McpMeterNames.TOOLS_REGISTERED).gauge().getId().getTags()).isEmpty();
+		assertThat(this.metrics.registeredToolCount()).isEqualTo(2);
+	}
+
+	@Test
+	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
+		ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1));
+		ToolCallRecorder recorder = broken.recorder("tool");
+		assertThatNoException().isThrownBy(() -> {
+			for (int i = 0; i < 3; i++) {
+				LongTaskTimer.Sample inFlight = recorder.start();
+				assertThat(inFlight).isNull();
+				recorder.record(recorder.monotonicTime(), inFlight, ErrorTypes.NONE, 0);
+				recorder.record(recorder.monotonicTime(), inFlight, "IOException", 0);
+			}
+		});
+		assertWarnedOnce(output);
+	}
+
+	@Test
+	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
+		assertThatNoException().isThrownBy(() -> {
+			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
+					Duration.ofMinutes(1));
+			ToolCallRecorder recorder = broken.recorder("tool");
+			recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, 0);
+			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0);
+			assertThat(recorder.toolName()).isEqualTo("tool");
+		});
+		assertWarnedOnce(output);
+	}
+
+	@Test
+	void filterThatThrowsInAcceptNeverBreaksTheCall(CapturedOutput output) {
+		assertThatNoException().isThrownBy(() -> {
+			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInAccept(),
+					Duration.ofMinutes(1));
+			ToolCallRecorder recorder = broken.recorder("tool");
+			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0);
+		});
+		assertWarnedOnce(output);
+	}
+
+	private static void assertWarnedOnce(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains(BrokenMeterRegistry.RECORDING_FAILED_WARNING)))
+			.singleElement()
+			.asString()
+			.startsWith("WARN");
+	}
+
+	private long durationCount(String tool, String errorType) {
+		return this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("gen_ai.tool.name", tool)
+			.tag("error.type", errorType)
+			.timer()
+			.count();
+	}
+
+	private double slowCount(String tool) {
+		return this.registry.get(McpMeterNames.OPERATION_SLOW)
+			.tag("mcp.method.name", "tools/call")
+			.tag("gen_ai.tool.name", tool)
+			.counter()
+			.count();
+	}
+
+	private static double countUpTo(CountAtBucket[] buckets, double seconds) {
+		return Arrays.stream(buckets)
+			.filter((bucket) -> bucket.bucket(TimeUnit.SECONDS) == seconds)
+			.findFirst()
+			.orElseThrow()
+			.count();
+	}
+
+}

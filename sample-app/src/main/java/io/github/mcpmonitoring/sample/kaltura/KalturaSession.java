@@ -1,0 +1,260 @@
+package io.github.mcpmonitoring.sample.kaltura;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's Kaltura admin session: started on first use, replaced inside the refresh margin before it expires,
+ * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. Thread-safe; keeps what health checks need in
+ * {@link #snapshot()}.
+ */
+public class KalturaSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(KalturaSession.class);
+
+	private final KalturaClient client;
+
+	private final KalturaSessionSettings settings;
+
+	private final Clock clock;
+
+	// Serialises session starts; held across HTTP calls, unlike lock.
+	private final Object startLock = new Object();
+
+	private final Object lock = new Object();
+
+	// All fields below are guarded by lock.
+	private KalturaSessionKey key;
+
+	private Instant expiresAt;
+
+	private Instant lastRefreshAt;
+
+	private int partnerId;
+
+	private String userId;
+
+	private KalturaSessionType sessionType = KalturaSessionType.ADMIN;
+
+	private boolean rejected;
+
+	private boolean unreachable;
+
+	private String lastErrorCode;
+
+	private Instant lastErrorAt;
+
+	public KalturaSession(KalturaClient client, KalturaSessionSettings settings, Clock clock) {
+		this.client = client;
+		this.settings = settings;
+		this.clock = clock;
+		this.partnerId = settings.partnerId();
+		this.userId = settings.userId();
+	}
+
+	/**
+	 * Runs a Kaltura call with a valid admin session, starting or replacing the session when needed. When Kaltura
+	 * answers {@code INVALID_KS}, the session is re-issued and the call retried once; a second {@code INVALID_KS}
+	 * propagates.
+	 * @param call the call, given the session to use
+	 * @param <T> the call's result type
+	 * @return the call's result
+	 * @throws KalturaException when the session cannot be started or the call fails
+	 */
+	public <T> T call(Function<KalturaSessionKey, T> call) {
+		KalturaSessionKey used = currentKey();
+		try {
+			return attempt(call, used);
+		}
+		catch (KalturaApiException ex) {
+			if (!ex.isInvalidKs()) {
+				throw ex;
+			}
+			return attempt(call, reissue(used));
+		}
+	}
+
+	/**
+	 * Returns the session's state now; holds no KS.
+	 * @return the snapshot
+	 */
+	public KalturaSessionSnapshot snapshot() {
+		synchronized (this.lock) {
+			return new KalturaSessionSnapshot(state(this.clock.instant()), this.partnerId, this.userId,
+					this.sessionType, this.expiresAt, this.lastRefreshAt, this.lastErrorCode, this.lastErrorAt);
+		}
+	}
+
+	private <T> T attempt(Function<KalturaSessionKey, T> call, KalturaSessionKey key) {
+		try {
+			T result = call.apply(key);
+			markReachable();
+			return result;
+		}
+		catch (KalturaApiException ex) {
+			if (ex.isInvalidKs()) {
+				markRejected(key, ex);
+			}
+			else {
+				markReachable();
+			}
+			throw ex;
+		}
+		catch (KalturaTransportException ex) {
+			markUnreachable(ex);
+			throw ex;
+		}
+	}
+
+	private KalturaSessionKey currentKey() {
+		KalturaSessionKey fresh = freshKey();
+		if (fresh != null) {
+			return fresh;
+		}
+		synchronized (this.startLock) {
+			// Another thread may have started a session while this one waited.
+			fresh = freshKey();
+			if (fresh != null) {
+				return fresh;
+			}
+			KalturaSessionKey valid = validKey();
+			return (valid != null) ? refreshOrKeep(valid) : start();
+		}
+	}
+
+	private KalturaSessionKey reissue(KalturaSessionKey rejectedKey) {
+		synchronized (this.startLock) {
+			synchronized (this.lock) {
+				// Another thread may have re-issued already after the same rejection.
+				if (this.key != null && !this.key.equals(rejectedKey)) {
+					return this.key;
+				}
+			}
+			return start();
+		}
+	}
+
+	// Inside the margin the old session still works, so a failed refresh must not fail the call.
+	private KalturaSessionKey refreshOrKeep(KalturaSessionKey valid) {
+		try {
+			return start();
+		}
+		catch (KalturaException ex) {
+			logger.warn("Could not refresh the Kaltura session before expiry ({}); using the current one meanwhile",
+					ex.getCode());
+			return valid;
+		}
+	}
+
+	// Called with startLock held: one start at a time, while snapshots and fresh keys stay available.
+	private KalturaSessionKey start() {
+		Instant now = this.clock.instant();
+		try {
+			KalturaSessionKey started = this.client.startSession(this.settings.adminSecret(), this.settings.userId(),
+					KalturaSessionType.ADMIN, this.settings.partnerId(), this.settings.expiry(),
+					this.settings.privileges());
+			SessionInfo info = this.client.getSession(started);
+			activate(started, info, now);
+			return started;
+		}
+		catch (KalturaTransportException ex) {
+			markUnreachable(ex);
+			throw ex;
+		}
+		catch (KalturaApiException ex) {
+			markStartRejected(ex);
+			logger.warn("Could not start a Kaltura session for partner {}: {}", this.settings.partnerId(),
+					ex.getMessage());
+			throw ex;
+		}
+	}
+
+	private KalturaSessionKey freshKey() {
+		synchronized (this.lock) {
+			return (this.key != null && this.clock.instant().isBefore(refreshAt())) ? this.key : null;
+		}
+	}
+
+	private KalturaSessionKey validKey() {
+		synchronized (this.lock) {
+			return (this.key != null && this.clock.instant().isBefore(this.expiresAt)) ? this.key : null;
+		}
+	}
+
+	private void activate(KalturaSessionKey started, SessionInfo info, Instant now) {
+		synchronized (this.lock) {
+			this.key = started;
+			// Kaltura may shorten the requested lifetime: trust what it reports.
+			this.expiresAt = (info.expiry() != null) ? Instant.ofEpochSecond(info.expiry())
+					: now.plus(this.settings.expiry());
+			this.lastRefreshAt = now;
+			this.partnerId = (info.partnerId() != null) ? info.partnerId() : this.settings.partnerId();
+			this.userId = (info.userId() != null) ? info.userId() : this.settings.userId();
+			this.sessionType = (info.sessionType() != null) ? KalturaSessionType.fromCode(info.sessionType())
+					: KalturaSessionType.ADMIN;
+			this.rejected = false;
+			this.unreachable = false;
+			logger.info("Started a Kaltura {} session for partner {} (user {}), valid until {}", this.sessionType,
+					this.partnerId, this.userId, this.expiresAt);
+		}
+	}
+
+	private void markRejected(KalturaSessionKey key, KalturaApiException ex) {
+		synchronized (this.lock) {
+			recordError(ex);
+			this.unreachable = false;
+			if (key.equals(this.key)) {
+				this.key = null;
+				this.expiresAt = null;
+				this.rejected = true;
+			}
+		}
+	}
+
+	private void markStartRejected(KalturaApiException ex) {
+		synchronized (this.lock) {
+			recordError(ex);
+			this.unreachable = false;
+		}
+	}
+
+	private void markUnreachable(KalturaTransportException ex) {
+		synchronized (this.lock) {
+			recordError(ex);
+			this.unreachable = true;
+		}
+	}
+
+	private void markReachable() {
+		synchronized (this.lock) {
+			this.unreachable = false;
+		}
+	}
+
+	private void recordError(KalturaException ex) {
+		this.lastErrorCode = ex.getCode();
+		this.lastErrorAt = this.clock.instant();
+	}
+
+	private Instant refreshAt() {
+		return this.expiresAt.minus(this.settings.refreshMargin());
+	}
+
+	private KalturaSessionState state(Instant now) {
+		if (this.unreachable) {
+			return KalturaSessionState.UNREACHABLE;
+		}
+		if (this.key == null) {
+			return this.rejected ? KalturaSessionState.EXPIRED : KalturaSessionState.NO_SESSION;
+		}
+		if (!now.isBefore(this.expiresAt)) {
+			return KalturaSessionState.EXPIRED;
+		}
+		return now.isBefore(refreshAt()) ? KalturaSessionState.ACTIVE : KalturaSessionState.EXPIRING;
+	}
+
+}

@@ -1,0 +1,302 @@
+package io.github.mcpmonitoring.sample.kaltura;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.mcpmonitoring.sample.demo.DemoFaults;
+import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
+import io.github.mcpmonitoring.sample.kaltura.KalturaTransportException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Tests for {@link KalturaSession} against the demo backend, with a clock both share.
+ */
+class KalturaSessionTests {
+
+	private static final Duration EXPIRY = Duration.ofHours(24);
+
+	private static final Duration MARGIN = Duration.ofMinutes(5);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+
+	private DemoKalturaBackend backend;
+
+	private CountingClient client;
+
+	private KalturaSession session;
+
+	@BeforeEach
+	void start() {
+		this.backend = DemoKalturaBackend.start(DemoFaults.none(), this.clock);
+		this.client = new CountingClient(this.backend.serviceUrl());
+		this.session = new KalturaSession(this.client, settings(this.backend.adminSecret()), this.clock);
+	}
+
+	@AfterEach
+	void stop() {
+		this.backend.close();
+	}
+
+	@Test
+	void startsNoSessionUntilFirstUse() {
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(this.backend.callCount()).isZero();
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+		assertThat(snapshot.partnerId()).isEqualTo(this.backend.partnerId());
+		assertThat(snapshot.userId()).isEqualTo("mcp-test");
+		assertThat(snapshot.expiresAt()).isNull();
+		assertThat(snapshot.lastRefreshAt()).isNull();
+	}
+
+	@Test
+	void startsAnAdminSessionOnFirstCallAndReusesIt() {
+		listOne();
+		listOne();
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(this.client.starts.get()).isEqualTo(1);
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(snapshot.sessionType()).isEqualTo(KalturaSessionType.ADMIN);
+		assertThat(snapshot.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
+		assertThat(snapshot.lastRefreshAt()).isEqualTo(this.clock.instant());
+		assertThat(snapshot.lastErrorCode()).isNull();
+	}
+
+	@Test
+	void isExpiringInsideTheRefreshMarginAndRefreshesOnNextCall() {
+		listOne();
+		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.EXPIRING);
+		listOne();
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(snapshot.lastRefreshAt()).isEqualTo(this.clock.instant());
+		assertThat(snapshot.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
+	}
+
+	@Test
+	void doesNotRefreshOutsideTheMargin() {
+		listOne();
+		this.clock.advance(EXPIRY.minus(MARGIN).minusSeconds(1));
+		listOne();
+		assertThat(this.client.starts.get()).isEqualTo(1);
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+	}
+
+	@Test
+	void keepsTheCurrentSessionWhenARefreshInsideTheMarginFails() {
+		listOne();
+		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.client.failStarts.set(true);
+		assertThat(listOne().objects()).hasSize(1);
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.EXPIRING);
+		assertThat(snapshot.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
+		assertThat(snapshot.lastErrorAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void isExpiredAfterExpiryAndStartsANewSessionOnNextCall() {
+		listOne();
+		this.clock.advance(EXPIRY.plusSeconds(1));
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.EXPIRED);
+		listOne();
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+	}
+
+	@Test
+	void reissuesTheSessionOnceOnInvalidKsAndRetriesTheCall() {
+		listOne();
+		this.backend.revokeSessions();
+		assertThat(listOne().objects()).hasSize(1);
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(snapshot.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
+	}
+
+	@Test
+	void propagatesASecondInvalidKs() {
+		AtomicInteger attempts = new AtomicInteger();
+		KalturaApiException ex = catchThrowableOfType(KalturaApiException.class, () -> this.session.call((ks) -> {
+			attempts.incrementAndGet();
+			this.backend.revokeSessions();
+			return this.client.listMedia(ks, MediaFilter.freeText(null, 1));
+		}));
+		assertThat(ex.getCode()).isEqualTo(KalturaApiException.INVALID_KS);
+		assertThat(attempts).hasValue(2);
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.EXPIRED);
+		assertThat(snapshot.expiresAt()).isNull();
+		assertThat(snapshot.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
+	}
+
+	@Test
+	void doesNotRetryOtherApiErrors() {
+		assertThatExceptionOfType(KalturaApiException.class)
+			.isThrownBy(() -> this.session.call((ks) -> this.client.getMedia(ks, "0_missing1")))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(KalturaApiException.ENTRY_ID_NOT_FOUND));
+		assertThat(this.client.starts.get()).isEqualTo(1);
+		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(snapshot.lastErrorCode()).isNull();
+	}
+
+	@Test
+	void isUnreachableWhenTheBackendIsDownAndRecoversWhenItAnswers() {
+		this.backend.close();
+		KalturaTransportException ex = catchThrowableOfType(KalturaTransportException.class, this::listOne);
+		assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_FAILED);
+		KalturaSessionSnapshot down = this.session.snapshot();
+		assertThat(down.state()).isEqualTo(KalturaSessionState.UNREACHABLE);
+		assertThat(down.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
+		assertThat(down.lastErrorAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void isUnreachableWhenADataCallGetsNoAnswerAndActiveAfterTheNextAnswer() {
+		listOne();
+		assertThatExceptionOfType(KalturaTransportException.class).isThrownBy(() -> this.session.call((ks) -> {
+			throw new KalturaTransportException("media.list", Reason.TIMEOUT, "simulated", null);
+		}));
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.UNREACHABLE);
+		listOne();
+		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+	}
+
+	@Test
+	void reportsAStartRejectedByKalturaWithItsCode() {
+		KalturaSession wrongSecret = new KalturaSession(this.client, settings("not-the-secret"), this.clock);
+		assertThatExceptionOfType(KalturaApiException.class).isThrownBy(() -> wrongSecret.call(this::list))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("not-the-secret"));
+		KalturaSessionSnapshot snapshot = wrongSecret.snapshot();
+		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+		assertThat(snapshot.lastErrorCode()).isEqualTo("START_SESSION_ERROR");
+	}
+
+	@Test
+	void startsOneSessionForConcurrentFirstCalls() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<KalturaList<MediaEntry>>> calls = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				calls.add(this::listOne);
+			}
+			for (Future<KalturaList<MediaEntry>> result : pool.invokeAll(calls)) {
+				assertThat(result.get().objects()).hasSize(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.client.starts.get()).isEqualTo(1);
+	}
+
+	@Test
+	void snapshotDoesNotWaitForASessionStartInProgress() throws Exception {
+		this.client.startGate = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<KalturaList<MediaEntry>> firstCall = pool.submit(this::listOne);
+			assertThat(this.client.startEntered.await(10, TimeUnit.SECONDS)).isTrue();
+			// A deadlock guard, not a timing assertion: the start is parked until the gate opens.
+			KalturaSessionSnapshot during = assertTimeoutPreemptively(Duration.ofSeconds(5), this.session::snapshot);
+			assertThat(during.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+			this.client.startGate.countDown();
+			assertThat(firstCall.get(10, TimeUnit.SECONDS).objects()).hasSize(1);
+		}
+		finally {
+			this.client.startGate.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void neitherSnapshotNorSettingsRevealTheKsOrSecret() {
+		List<KalturaSessionKey> used = new ArrayList<>();
+		this.session.call((ks) -> {
+			used.add(ks);
+			return list(ks);
+		});
+		String ks = used.get(0).value();
+		assertThat(this.session.snapshot().toString()).doesNotContain(ks);
+		assertThat(settings(this.backend.adminSecret()).toString()).doesNotContain(this.backend.adminSecret());
+	}
+
+	private KalturaList<MediaEntry> listOne() {
+		return this.session.call(this::list);
+	}
+
+	private KalturaList<MediaEntry> list(KalturaSessionKey ks) {
+		return this.client.listMedia(ks, MediaFilter.freeText(null, 1));
+	}
+
+	private static KalturaSessionSettings settings(String secret) {
+		return new KalturaSessionSettings(DemoKalturaBackend.PARTNER_ID, secret, "mcp-test", "", EXPIRY, MARGIN);
+	}
+
+	/**
+	 * A real client that counts session starts and can be told to fail them.
+	 */
+	static final class CountingClient extends KalturaClient {
+
+		final AtomicInteger starts = new AtomicInteger();
+
+		final AtomicBoolean failStarts = new AtomicBoolean();
+
+		final CountDownLatch startEntered = new CountDownLatch(1);
+
+		volatile CountDownLatch startGate;
+
+		CountingClient(URI serviceUrl) {
+			super(RestClient.builder(), serviceUrl, Duration.ofSeconds(2), Duration.ofSeconds(5));
+		}
+
+		@Override
+		public KalturaSessionKey startSession(String secret, String userId, KalturaSessionType type, int partnerId,
+				Duration expiry, String privileges) {
+			this.starts.incrementAndGet();
+			this.startEntered.countDown();
+			awaitGate();
+			if (this.failStarts.get()) {
+				throw new KalturaTransportException("session.start", Reason.CONNECTION_FAILED, "simulated", null);
+			}
+			return super.startSession(secret, userId, type, partnerId, expiry, privileges);
+		}
+
+		private void awaitGate() {
+			try {
+				if (this.startGate != null) {
+					this.startGate.await(10, TimeUnit.SECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}
