@@ -81,15 +81,25 @@ final class MonitoredToolMethod extends MonitoredMethod {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
-			this.recorder.record(startTime, inFlight, ErrorTypes.of(ex), this.slowThresholdNanos);
+			finish(startTime, inFlight, null, ex);
 			throw ex;
 		}
 		if (this.returnKind == ReturnKind.IMMEDIATE) {
-			this.recorder.record(startTime, inFlight, ToolResults.errorType(result), this.slowThresholdNanos);
+			finish(startTime, inFlight, result, null);
 			return result;
 		}
-		return this.returnKind.onCompletion(result, (value, failure) -> this.recorder.record(startTime, inFlight,
-				(failure != null) ? ErrorTypes.of(failure) : ToolResults.errorType(value), this.slowThresholdNanos));
+		return this.returnKind.onCompletion(result, (value, failure) -> finish(startTime, inFlight, value, failure));
+	}
+
+	private void finish(long startTime, LongTaskTimer.Sample inFlight, Object result, Throwable failure) {
+		if (failure != null) {
+			this.recorder.record(startTime, inFlight, ErrorTypes.of(failure), this.slowThresholdNanos,
+					ErrorTypes.unwrap(failure).getMessage());
+			return;
+		}
+		String errorType = ToolResults.errorType(result);
+		this.recorder.record(startTime, inFlight, errorType, this.slowThresholdNanos,
+				ErrorTypes.NONE.equals(errorType) ? null : ToolResults.errorMessage(result));
 	}
 
 }

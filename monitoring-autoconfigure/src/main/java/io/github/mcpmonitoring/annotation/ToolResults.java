@@ -21,11 +21,26 @@ final class ToolResults {
 		return (MCP_PRESENT && McpResults.isError(result)) ? ErrorTypes.TOOL_ERROR : ErrorTypes.NONE;
 	}
 
+	static String errorMessage(Object result) {
+		return MCP_PRESENT ? McpResults.firstText(result) : null;
+	}
+
 	/** Loaded only when the MCP SDK is present. */
 	private static final class McpResults {
 
 		static boolean isError(Object result) {
 			return result instanceof McpSchema.CallToolResult toolResult && Boolean.TRUE.equals(toolResult.isError());
+		}
+
+		static String firstText(Object result) {
+			if (result instanceof McpSchema.CallToolResult toolResult && toolResult.content() != null) {
+				for (McpSchema.Content content : toolResult.content()) {
+					if (content instanceof McpSchema.TextContent text) {
+						return text.text();
+					}
+				}
+			}
+			return null;
 		}
 
 	}

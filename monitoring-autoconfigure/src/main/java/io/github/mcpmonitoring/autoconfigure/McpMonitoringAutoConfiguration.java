@@ -1,10 +1,17 @@
 package io.github.mcpmonitoring.autoconfigure;
 
+import java.util.List;
+
 import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
+import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RecentErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,14 +34,36 @@ public class McpMonitoringAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties) {
-		return new ToolCallMetrics(registry, properties.getSlowCallLogInterval());
+	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
+			ObjectProvider<CallFailureListener> failureListeners) {
+		return new ToolCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ApiCallMetrics mcpApiCallMetrics(MeterRegistry registry, McpMonitoringProperties properties) {
-		return new ApiCallMetrics(registry, properties.getSlowCallLogInterval());
+	public ApiCallMetrics mcpApiCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
+			ObjectProvider<CallFailureListener> failureListeners) {
+		return new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public RecentErrors mcpRecentErrors(McpMonitoringProperties properties) {
+		McpMonitoringProperties.RecentErrors recentErrors = properties.getHealth().getRecentErrors();
+		MessageRedactor redactor = new MessageRedactor(recentErrors.getRedactedValues(),
+				recentErrors.getMessageMaxLength());
+		return new RecentErrors(recentErrors.getCapacity(), redactor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public MonitoringScheduler mcpMonitoringScheduler() {
+		return new MonitoringScheduler(2);
+	}
+
+	private static CallFailureListener allOf(ObjectProvider<CallFailureListener> failureListeners) {
+		List<CallFailureListener> listeners = failureListeners.orderedStream().toList();
+		return (failure) -> listeners.forEach((listener) -> listener.onFailure(failure));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +30,27 @@ public class ApiCallMetrics {
 
 	private final Map<String, ApiCallRecorder> recorders = new ConcurrentHashMap<>();
 
+	private final CallFailureListener failureListener;
+
 	/**
 	 * Create an instance that registers its meters in the given registry.
 	 * @param registry the registry
 	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same API
 	 */
 	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval) {
+		this(registry, slowCallLogInterval, CallFailureListener.NONE);
+	}
+
+	/**
+	 * Create an instance that registers its meters in the given registry and tells a listener about failed calls.
+	 * @param registry the registry
+	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same API
+	 * @param failureListener told about every failed call
+	 */
+	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
 		this.registry = registry;
 		this.slowCallLogInterval = slowCallLogInterval;
+		this.failureListener = failureListener;
 	}
 
 	/**
@@ -75,6 +89,12 @@ public class ApiCallMetrics {
 
 	RecordingFailureLog failureLog() {
 		return this.failureLog;
+	}
+
+	void failed(String api, String errorType, Throwable failure) {
+		Instant time = Instant.ofEpochMilli(this.registry.config().clock().wallTime());
+		String message = ErrorTypes.unwrap(failure).getMessage();
+		this.failureListener.onFailure(new CallFailure(time, CallFailure.API, api, errorType, message));
 	}
 
 	Timer durationTimer(String api, String errorType) {

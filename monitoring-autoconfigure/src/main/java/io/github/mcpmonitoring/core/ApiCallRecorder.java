@@ -73,7 +73,9 @@ public final class ApiCallRecorder {
 			}
 			else {
 				this.consecutiveFailures.incrementAndGet();
-				this.metrics.durationTimer(this.api, ErrorTypes.of(failure)).record(duration, TimeUnit.NANOSECONDS);
+				String errorType = ErrorTypes.of(failure);
+				this.metrics.durationTimer(this.api, errorType).record(duration, TimeUnit.NANOSECONDS);
+				this.metrics.failed(this.api, errorType, failure);
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}

@@ -40,7 +40,12 @@ public final class ErrorTypes {
 		return simpleName(cause.getClass());
 	}
 
-	static Throwable unwrap(Throwable failure) {
+	/**
+	 * Return the real failure behind wrappers that only carry it as their cause.
+	 * @param failure the exception
+	 * @return the innermost exception that is not such a wrapper
+	 */
+	public static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
 		for (int depth = 0; depth < 10 && current.getCause() != null
 				&& WRAPPERS.contains(current.getClass().getName()); depth++) {

@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +34,27 @@ public class ToolCallMetrics {
 
 	private final Set<String> registeredTools = ConcurrentHashMap.newKeySet();
 
+	private final CallFailureListener failureListener;
+
 	/**
 	 * Create an instance that registers its meters in the given registry.
 	 * @param registry the registry
 	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
 	 */
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval) {
+		this(registry, slowCallLogInterval, CallFailureListener.NONE);
+	}
+
+	/**
+	 * Create an instance that registers its meters in the given registry and tells a listener about failed calls.
+	 * @param registry the registry
+	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
+	 * @param failureListener told about every failed call
+	 */
+	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
 		this.registry = registry;
 		this.slowCallLogInterval = slowCallLogInterval;
+		this.failureListener = failureListener;
 		registerToolsGauge();
 	}
 
@@ -82,6 +96,11 @@ public class ToolCallMetrics {
 
 	RecordingFailureLog failureLog() {
 		return this.failureLog;
+	}
+
+	void failed(String toolName, String errorType, String message) {
+		Instant time = Instant.ofEpochMilli(this.registry.config().clock().wallTime());
+		this.failureListener.onFailure(new CallFailure(time, CallFailure.TOOL, toolName, errorType, message));
 	}
 
 	Timer durationTimer(String toolName, String errorType) {

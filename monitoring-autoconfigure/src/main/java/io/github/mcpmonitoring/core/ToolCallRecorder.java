@@ -75,6 +75,19 @@ public final class ToolCallRecorder {
 	 * @param slowThresholdNanos duration above which the call counts as slow
 	 */
 	public void record(long startTime, LongTaskTimer.Sample inFlight, String errorType, long slowThresholdNanos) {
+		record(startTime, inFlight, errorType, slowThresholdNanos, null);
+	}
+
+	/**
+	 * Record a finished call and, when it failed, tell the failure listener. Never throws.
+	 * @param startTime the value of {@link #monotonicTime()} when the call started
+	 * @param inFlight the sample returned by {@link #start()}, may be {@code null}
+	 * @param errorType the outcome, see {@link ErrorTypes}
+	 * @param slowThresholdNanos duration above which the call counts as slow
+	 * @param failureMessage a description of the failure, or {@code null}
+	 */
+	public void record(long startTime, LongTaskTimer.Sample inFlight, String errorType, long slowThresholdNanos,
+			String failureMessage) {
 		try {
 			if (inFlight != null) {
 				inFlight.stop();
@@ -82,6 +95,9 @@ public final class ToolCallRecorder {
 			long duration = this.clock.monotonicTime() - startTime;
 			timerFor(errorType).record(duration, TimeUnit.NANOSECONDS);
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
+			if (!ErrorTypes.NONE.equals(errorType)) {
+				this.metrics.failed(this.toolName, errorType, failureMessage);
+			}
 		}
 		catch (Throwable ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);

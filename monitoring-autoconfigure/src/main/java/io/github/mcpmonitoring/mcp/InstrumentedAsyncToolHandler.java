@@ -133,9 +133,11 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 				// threw there, before the framework turned it into an error result, can be read here.
 				toolMethodFailure = ToolInvocation.takeUnscopedFailure(this.startNanoTime);
 			}
-			recorderFor(name).record(this.startTime, this.inFlight,
-					ToolCallOutcome.errorType(result, thrown, toolMethodFailure),
-					(threshold >= 0) ? threshold : InstrumentedAsyncToolHandler.this.slowThresholdNanos);
+			String errorType = ToolCallOutcome.errorType(result, thrown, toolMethodFailure);
+			String failureMessage = ErrorTypes.NONE.equals(errorType) ? null
+					: ToolCallOutcome.failureMessage(result, thrown, noted);
+			recorderFor(name).record(this.startTime, this.inFlight, errorType,
+					(threshold >= 0) ? threshold : InstrumentedAsyncToolHandler.this.slowThresholdNanos, failureMessage);
 		}
 
 		private ToolCallRecorder recorderFor(String refinedName) {

@@ -64,7 +64,9 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 		String refinedName = invocation.toolName();
 		ToolCallRecorder target = (refinedName != null && !refinedName.equals(this.recorder.toolName()))
 				? this.metrics.recorder(refinedName) : this.recorder;
-		target.record(startTime, inFlight, errorType, threshold);
+		String failureMessage = ErrorTypes.NONE.equals(errorType) ? null
+				: ToolCallOutcome.failureMessage(result, thrown, toolMethodFailure);
+		target.record(startTime, inFlight, errorType, threshold, failureMessage);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.mcp;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
@@ -27,6 +28,28 @@ final class ToolCallOutcome {
 			return (toolMethodFailure != null) ? toolMethodFailure : ErrorTypes.TOOL_ERROR;
 		}
 		return ErrorTypes.NONE;
+	}
+
+	/**
+	 * Return a description of a failed call: the message of the exception, or the text of the error result.
+	 * @param result the result the handler returned, or {@code null} when it threw
+	 * @param thrown the exception the handler threw, or {@code null}
+	 * @param toolMethodFailure the exception the tool method threw, or {@code null} when unknown
+	 * @return the description, or {@code null}
+	 */
+	static String failureMessage(CallToolResult result, Throwable thrown, Throwable toolMethodFailure) {
+		Throwable failure = (thrown != null) ? thrown : toolMethodFailure;
+		if (failure != null) {
+			return ErrorTypes.unwrap(failure).getMessage();
+		}
+		if (result != null && result.content() != null) {
+			for (McpSchema.Content content : result.content()) {
+				if (content instanceof McpSchema.TextContent text) {
+					return text.text();
+				}
+			}
+		}
+		return null;
 	}
 
 }

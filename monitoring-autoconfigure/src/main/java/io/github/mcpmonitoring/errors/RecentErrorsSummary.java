@@ -1,0 +1,22 @@
+package io.github.mcpmonitoring.errors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.github.mcpmonitoring.core.CallFailure;
+
+/**
+ * The recent failures inside a time window, as computed at one moment.
+ *
+ * @param computedAt when the summary was computed
+ * @param window the length of the window that ends at {@code computedAt}
+ * @param count failures inside the window
+ * @param byName failures inside the window by tool or API name, most first, at most ten
+ * @param byErrorType failures inside the window by error type, most first, at most ten
+ * @param last the most recent failure, inside the window or not, or {@code null} when there was none
+ */
+public record RecentErrorsSummary(Instant computedAt, Duration window, int count, Map<String, Integer> byName,
+		Map<String, Integer> byErrorType, CallFailure last) {
+
+}

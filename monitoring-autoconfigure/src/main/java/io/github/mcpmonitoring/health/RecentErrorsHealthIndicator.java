@@ -1,0 +1,69 @@
+package io.github.mcpmonitoring.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.errors.RecentErrorsSummary;
+
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * Reports the failed tool and API calls of the recent window: {@code level: ok} with none, {@code warning} from one,
+ * and {@code critical} (status {@code DOWN}) from the critical count.
+ */
+public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentErrorsSummary> {
+
+	private final int criticalCount;
+
+	/**
+	 * Create an indicator.
+	 * @param snapshot the summary of recent errors, refreshed on a schedule
+	 * @param staleAfter age beyond which the snapshot is not trusted
+	 * @param criticalCount failures in the window from which the status is {@code DOWN}
+	 */
+	public RecentErrorsHealthIndicator(PeriodicSnapshot<RecentErrorsSummary> snapshot, Duration staleAfter,
+			int criticalCount) {
+		super(snapshot, staleAfter);
+		this.criticalCount = criticalCount;
+	}
+
+	@Override
+	protected Health.Builder health(RecentErrorsSummary summary) {
+		Health.Builder builder = statusOf(summary.count());
+		builder.withDetail("window", summary.window().toString())
+			.withDetail("count", summary.count())
+			.withDetail("criticalCount", this.criticalCount)
+			.withDetail("byName", summary.byName())
+			.withDetail("byErrorType", summary.byErrorType());
+		if (summary.last() != null) {
+			builder.withDetail("last", describe(summary.last()));
+		}
+		return builder;
+	}
+
+	private Health.Builder statusOf(int count) {
+		if (count >= this.criticalCount) {
+			return Health.down().withDetail(HealthLevel.KEY, HealthLevel.CRITICAL);
+		}
+		if (count > 0) {
+			return Health.up().withDetail(HealthLevel.KEY, HealthLevel.WARNING);
+		}
+		return Health.up().withDetail(HealthLevel.KEY, HealthLevel.OK);
+	}
+
+	private static Map<String, Object> describe(CallFailure failure) {
+		Map<String, Object> last = new LinkedHashMap<>();
+		last.put("time", iso(failure.time()));
+		last.put("kind", failure.kind());
+		last.put("name", failure.name());
+		last.put("errorType", failure.errorType());
+		if (failure.message() != null) {
+			last.put("message", failure.message());
+		}
+		return last;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.mcpmonitoring.health;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.mcpmonitoring.core.PeriodicSnapshot;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+
+/**
+ * A health indicator that reports the last value of a {@link PeriodicSnapshot}, so that a probe never waits for
+ * the check itself. A snapshot not computed yet, or older than the staleness bound, reports {@code UNKNOWN}.
+ *
+ * @param <T> the type of the checked value
+ */
+public abstract class SnapshotHealthIndicator<T> implements HealthIndicator {
+
+	private final PeriodicSnapshot<T> snapshot;
+
+	private final Duration staleAfter;
+
+	/**
+	 * Create an indicator.
+	 * @param snapshot the snapshot to report
+	 * @param staleAfter age beyond which the snapshot is not trusted
+	 */
+	protected SnapshotHealthIndicator(PeriodicSnapshot<T> snapshot, Duration staleAfter) {
+		this.snapshot = snapshot;
+		this.staleAfter = staleAfter;
+	}
+
+	@Override
+	public Health health() {
+		PeriodicSnapshot.Snapshot<T> latest = this.snapshot.latest();
+		if (latest == null) {
+			return Health.unknown().withDetail("reason", "not checked yet").build();
+		}
+		Duration age = latest.age(this.snapshot.clock().instant());
+		if (age.compareTo(this.staleAfter) > 0) {
+			return Health.unknown()
+				.withDetail("reason", "last check is older than " + this.staleAfter.toSeconds() + "s")
+				.withDetail("checkedAt", latest.computedAt().toString())
+				.build();
+		}
+		return health(latest.value()).withDetail("checkedAt", latest.computedAt().toString())
+			.withDetail("ageSeconds", age.toSeconds())
+			.build();
+	}
+
+	/**
+	 * Return the health of a checked value.
+	 * @param value the value
+	 * @return a builder with the status and details
+	 */
+	protected abstract Health.Builder health(T value);
+
+	/**
+	 * Return an instant as ISO-8601 text.
+	 * @param instant the instant, may be {@code null}
+	 * @return the text, or {@code null}
+	 */
+	protected static String iso(Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+}
