@@ -61,6 +61,18 @@ public class KalturaProperties implements Validator {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Delay between two checks of the admin session against Kaltura (session.get, or system.ping without a
+	 * session), which keep the kalturaSession health indicator fresh.
+	 */
+	private Duration sessionCheckInterval = Duration.ofSeconds(30);
+
+	/**
+	 * Maximum time one session check may take, connecting included; a check that takes longer reports Kaltura as
+	 * unreachable.
+	 */
+	private Duration sessionCheckTimeout = Duration.ofSeconds(2);
+
 	private final Demo demo = new Demo();
 
 	public String getServiceUrl() {
@@ -135,6 +147,22 @@ public class KalturaProperties implements Validator {
 		this.readTimeout = readTimeout;
 	}
 
+	public Duration getSessionCheckInterval() {
+		return this.sessionCheckInterval;
+	}
+
+	public void setSessionCheckInterval(Duration sessionCheckInterval) {
+		this.sessionCheckInterval = sessionCheckInterval;
+	}
+
+	public Duration getSessionCheckTimeout() {
+		return this.sessionCheckTimeout;
+	}
+
+	public void setSessionCheckTimeout(Duration sessionCheckTimeout) {
+		this.sessionCheckTimeout = sessionCheckTimeout;
+	}
+
 	public Demo getDemo() {
 		return this.demo;
 	}
@@ -164,6 +192,10 @@ public class KalturaProperties implements Validator {
 		requirePositive(properties.sessionExpiry, "sessionExpiry", "kaltura.session-expiry", errors);
 		requirePositive(properties.connectTimeout, "connectTimeout", "kaltura.connect-timeout", errors);
 		requirePositive(properties.readTimeout, "readTimeout", "kaltura.read-timeout", errors);
+		requirePositive(properties.sessionCheckInterval, "sessionCheckInterval", "kaltura.session-check-interval",
+				errors);
+		requirePositive(properties.sessionCheckTimeout, "sessionCheckTimeout", "kaltura.session-check-timeout",
+				errors);
 		validateRefreshMargin(properties, errors);
 		properties.demo.validate(errors);
 	}

@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
+import io.github.mcpmonitoring.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The server's Kaltura admin session: started on first use, replaced inside the refresh margin before it expires,
- * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. Thread-safe; keeps what health checks need in
- * {@link #snapshot()}.
+ * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. Thread-safe; tells the starter's
+ * {@code kalturaSession} health indicator its state through {@link #currentStatus()}, which a
+ * {@link KalturaSessionCheck} keeps fresh.
  */
-public class KalturaSession {
+public class KalturaSession implements KalturaSessionStatusProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(KalturaSession.class);
 
@@ -48,6 +52,8 @@ public class KalturaSession {
 
 	private Instant lastErrorAt;
 
+	private Instant checkedAt;
+
 	public KalturaSession(KalturaClient client, KalturaSessionSettings settings, Clock clock) {
 		this.client = client;
 		this.settings = settings;
@@ -79,13 +85,84 @@ public class KalturaSession {
 	}
 
 	/**
-	 * Returns the session's state now; holds no KS.
-	 * @return the snapshot
+	 * Returns the session's state now from what is already known: never calls Kaltura, never starts a session, and
+	 * holds no KS.
+	 * @return the status
 	 */
-	public KalturaSessionSnapshot snapshot() {
+	@Override
+	public KalturaSessionStatus currentStatus() {
 		synchronized (this.lock) {
-			return new KalturaSessionSnapshot(state(this.clock.instant()), this.partnerId, this.userId,
-					this.sessionType, this.expiresAt, this.lastRefreshAt, this.lastErrorCode, this.lastErrorAt);
+			return new KalturaSessionStatus(state(this.clock.instant()), this.partnerId, this.sessionType.name(),
+					this.userId, this.expiresAt, this.lastRefreshAt, this.lastErrorCode, this.lastErrorAt,
+					this.checkedAt);
+		}
+	}
+
+	/**
+	 * Returns the current KS for a check, even one past its expiry; never starts a session.
+	 * @return the current KS, or {@code null} without one
+	 */
+	KalturaSessionKey keyToCheck() {
+		synchronized (this.lock) {
+			return this.key;
+		}
+	}
+
+	/**
+	 * Records a check in which Kaltura described the checked KS as valid.
+	 * @param checked the KS that was checked
+	 * @param info what Kaltura said about it
+	 */
+	void checkPassed(KalturaSessionKey checked, SessionInfo info) {
+		synchronized (this.lock) {
+			this.unreachable = false;
+			if (checked.equals(this.key) && info.expiry() != null) {
+				this.expiresAt = Instant.ofEpochSecond(info.expiry());
+			}
+			this.checkedAt = this.clock.instant();
+		}
+	}
+
+	/**
+	 * Records a check in which Kaltura answered without a session to describe: the next call starts one, so a
+	 * session it rejected earlier no longer counts as expired.
+	 */
+	void checkAnswered() {
+		synchronized (this.lock) {
+			this.unreachable = false;
+			if (this.key == null) {
+				this.rejected = false;
+			}
+			this.checkedAt = this.clock.instant();
+		}
+	}
+
+	/**
+	 * Records a check that Kaltura answered with an error: {@code INVALID_KS} drops the checked KS.
+	 * @param checked the KS that was checked, or {@code null} for a ping
+	 * @param ex the error
+	 */
+	void checkRejected(KalturaSessionKey checked, KalturaApiException ex) {
+		synchronized (this.lock) {
+			if (ex.isInvalidKs() && checked != null) {
+				markRejected(checked, ex);
+			}
+			else {
+				recordError(ex);
+				this.unreachable = false;
+			}
+			this.checkedAt = this.clock.instant();
+		}
+	}
+
+	/**
+	 * Records a check that got no answer from Kaltura.
+	 * @param ex the transport failure
+	 */
+	void checkFailed(KalturaTransportException ex) {
+		synchronized (this.lock) {
+			markUnreachable(ex);
+			this.checkedAt = this.clock.instant();
 		}
 	}
 
@@ -150,7 +227,7 @@ public class KalturaSession {
 		}
 	}
 
-	// Called with startLock held: one start at a time, while snapshots and fresh keys stay available.
+	// Called with startLock held: one start at a time, while the status and fresh keys stay available.
 	private KalturaSessionKey start() {
 		Instant now = this.clock.instant();
 		try {

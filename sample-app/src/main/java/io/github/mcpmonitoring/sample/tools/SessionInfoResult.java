@@ -3,8 +3,8 @@ package io.github.mcpmonitoring.sample.tools;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
-import io.github.mcpmonitoring.sample.kaltura.KalturaSessionSnapshot;
 
 /**
  * The server's Kaltura session as {@code get_session_info} returns it: state and timing, never the KS or secret.
@@ -17,17 +17,19 @@ import io.github.mcpmonitoring.sample.kaltura.KalturaSessionSnapshot;
  * @param lastRefreshAt when the session was last started, absent if never
  * @param lastErrorCode code of the last session-related failure, absent if none
  * @param lastErrorAt time of the last session-related failure, absent if none
+ * @param checkedAt time of the last completed check of the session against Kaltura, absent before the first
  * @param serviceUrl Kaltura service the server talks to
  * @param demo whether that service is the embedded demo backend
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionInfoResult(String state, int partnerId, String userId, String sessionType, String expiresAt,
-		String lastRefreshAt, String lastErrorCode, String lastErrorAt, String serviceUrl, boolean demo) {
+public record SessionInfoResult(String state, Integer partnerId, String userId, String sessionType,
+		String expiresAt, String lastRefreshAt, String lastErrorCode, String lastErrorAt, String checkedAt,
+		String serviceUrl, boolean demo) {
 
-	static SessionInfoResult from(KalturaSessionSnapshot snapshot, KalturaEndpoint endpoint) {
-		return new SessionInfoResult(snapshot.state().name(), snapshot.partnerId(), snapshot.userId(),
-				snapshot.sessionType().name(), iso(snapshot.expiresAt()), iso(snapshot.lastRefreshAt()),
-				snapshot.lastErrorCode(), iso(snapshot.lastErrorAt()), endpoint.serviceUrl().toString(),
+	static SessionInfoResult from(KalturaSessionStatus status, KalturaEndpoint endpoint) {
+		return new SessionInfoResult(status.state().name(), status.partnerId(), status.userId(),
+				status.sessionType(), iso(status.expiresAt()), iso(status.lastRefreshAt()), status.lastErrorCode(),
+				iso(status.lastErrorAt()), iso(status.checkedAt()), endpoint.serviceUrl().toString(),
 				endpoint.demo());
 	}
 

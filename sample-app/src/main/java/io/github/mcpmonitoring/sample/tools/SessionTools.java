@@ -21,7 +21,7 @@ public class SessionTools {
 	@McpTool(name = "get_session_info", description = "Show the state of the server's Kaltura admin session "
 			+ "(state, partner, user, expiry, last refresh, last error) without revealing the session key.")
 	public SessionInfoResult getSessionInfo() {
-		return SessionInfoResult.from(this.session.snapshot(), this.endpoint);
+		return SessionInfoResult.from(this.session.currentStatus(), this.endpoint);
 	}
 
 }

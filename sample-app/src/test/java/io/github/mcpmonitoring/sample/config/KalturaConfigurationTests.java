@@ -3,13 +3,20 @@ package io.github.mcpmonitoring.sample.config;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
 import io.github.mcpmonitoring.sample.kaltura.KalturaClient;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
 import io.github.mcpmonitoring.sample.kaltura.KalturaSession;
-import io.github.mcpmonitoring.sample.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.sample.kaltura.KalturaSessionCheckScheduler;
+import io.github.mcpmonitoring.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,10 +75,68 @@ class KalturaConfigurationTests {
 				assertThat(endpoint.demo()).isFalse();
 				assertThat(endpoint.serviceUrl()).isEqualTo(URI.create("http://127.0.0.1:9"));
 				assertThat(endpoint.toString()).doesNotContain("real-secret-value");
-				assertThat(context.getBean(KalturaSession.class).snapshot().state())
+				assertThat(context.getBean(KalturaSession.class).currentStatus().state())
 					.isEqualTo(KalturaSessionState.NO_SESSION);
 			});
 		assertThat(output).doesNotContain("real-secret-value");
+	}
+
+	@Test
+	void exposesTheSessionAsTheStatusProviderOfTheHealthIndicator() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(KalturaSessionStatusProvider.class))
+			.isSameAs(context.getBean(KalturaSession.class)));
+	}
+
+	@Test
+	void checksTheSessionShortlyAfterStartupWithoutStartingOne() {
+		this.contextRunner.withUserConfiguration(KalturaSessionCheckConfiguration.class)
+			.withPropertyValues("kaltura.service-url=http://127.0.0.1:9", "kaltura.partner-id=123",
+					"kaltura.admin-secret=real-secret-value")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(KalturaSessionCheckScheduler.class);
+				KalturaSessionStatus status = awaitCheck(context.getBean(KalturaSession.class)::currentStatus);
+				assertThat(status.state()).isEqualTo(KalturaSessionState.UNREACHABLE);
+				assertThat(status.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
+				assertThat(status.lastRefreshAt()).isNull();
+			});
+	}
+
+	@Test
+	void pingsTheDemoBackendAndStaysWithoutSession() {
+		this.contextRunner.withUserConfiguration(KalturaSessionCheckConfiguration.class).run((context) -> {
+			KalturaSessionStatus status = awaitCheck(context.getBean(KalturaSession.class)::currentStatus);
+			assertThat(status.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+			assertThat(status.lastErrorCode()).isNull();
+		});
+	}
+
+	@Test
+	void stopsTheSessionCheckWhenTheContextCloses() throws Exception {
+		// Cached contexts of other test classes may run checks of their own.
+		Set<Thread> before = checkThreads();
+		this.contextRunner.withUserConfiguration(KalturaSessionCheckConfiguration.class)
+			.run((context) -> awaitCheck(context.getBean(KalturaSession.class)::currentStatus));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!before.containsAll(checkThreads()) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(before).containsAll(checkThreads());
+	}
+
+	@Test
+	void failsOnANonPositiveSessionCheckInterval() {
+		this.contextRunner.withPropertyValues("kaltura.session-check-interval=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("kaltura.session-check-interval must be positive"));
+	}
+
+	@Test
+	void failsOnANonPositiveSessionCheckTimeout() {
+		this.contextRunner.withPropertyValues("kaltura.session-check-timeout=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("kaltura.session-check-timeout must be positive"));
 	}
 
 	@Test
@@ -117,6 +182,23 @@ class KalturaConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("kaltura.session-refresh-margin must be at least 0 and shorter than "
 						+ "kaltura.session-expiry"));
+	}
+
+	private static KalturaSessionStatus awaitCheck(Supplier<KalturaSessionStatus> status) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (status.get().checkedAt() == null && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(status.get().checkedAt()).as("a first check shortly after startup").isNotNull();
+		return status.get();
+	}
+
+	private static Set<Thread> checkThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.isAlive() && "kaltura-session-check".equals(thread.getName()))
+			.collect(Collectors.toSet());
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaTransportException.Reason;
@@ -59,39 +61,39 @@ class KalturaSessionTests {
 
 	@Test
 	void startsNoSessionUntilFirstUse() {
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		KalturaSessionStatus status = this.session.currentStatus();
 		assertThat(this.backend.callCount()).isZero();
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.NO_SESSION);
-		assertThat(snapshot.partnerId()).isEqualTo(this.backend.partnerId());
-		assertThat(snapshot.userId()).isEqualTo("mcp-test");
-		assertThat(snapshot.expiresAt()).isNull();
-		assertThat(snapshot.lastRefreshAt()).isNull();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+		assertThat(status.partnerId()).isEqualTo(this.backend.partnerId());
+		assertThat(status.userId()).isEqualTo("mcp-test");
+		assertThat(status.expiresAt()).isNull();
+		assertThat(status.lastRefreshAt()).isNull();
 	}
 
 	@Test
 	void startsAnAdminSessionOnFirstCallAndReusesIt() {
 		listOne();
 		listOne();
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		KalturaSessionStatus status = this.session.currentStatus();
 		assertThat(this.client.starts.get()).isEqualTo(1);
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
-		assertThat(snapshot.sessionType()).isEqualTo(KalturaSessionType.ADMIN);
-		assertThat(snapshot.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
-		assertThat(snapshot.lastRefreshAt()).isEqualTo(this.clock.instant());
-		assertThat(snapshot.lastErrorCode()).isNull();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(status.sessionType()).isEqualTo("ADMIN");
+		assertThat(status.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
+		assertThat(status.lastRefreshAt()).isEqualTo(this.clock.instant());
+		assertThat(status.lastErrorCode()).isNull();
 	}
 
 	@Test
 	void isExpiringInsideTheRefreshMarginAndRefreshesOnNextCall() {
 		listOne();
 		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.EXPIRING);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRING);
 		listOne();
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		KalturaSessionStatus status = this.session.currentStatus();
 		assertThat(this.client.starts.get()).isEqualTo(2);
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
-		assertThat(snapshot.lastRefreshAt()).isEqualTo(this.clock.instant());
-		assertThat(snapshot.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
+		assertThat(status.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(status.lastRefreshAt()).isEqualTo(this.clock.instant());
+		assertThat(status.expiresAt()).isEqualTo(this.clock.instant().plus(EXPIRY));
 	}
 
 	@Test
@@ -100,7 +102,7 @@ class KalturaSessionTests {
 		this.clock.advance(EXPIRY.minus(MARGIN).minusSeconds(1));
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(1);
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
 	}
 
 	@Test
@@ -109,20 +111,20 @@ class KalturaSessionTests {
 		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
 		this.client.failStarts.set(true);
 		assertThat(listOne().objects()).hasSize(1);
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.EXPIRING);
-		assertThat(snapshot.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
-		assertThat(snapshot.lastErrorAt()).isEqualTo(this.clock.instant());
+		KalturaSessionStatus status = this.session.currentStatus();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.EXPIRING);
+		assertThat(status.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
+		assertThat(status.lastErrorAt()).isEqualTo(this.clock.instant());
 	}
 
 	@Test
 	void isExpiredAfterExpiryAndStartsANewSessionOnNextCall() {
 		listOne();
 		this.clock.advance(EXPIRY.plusSeconds(1));
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.EXPIRED);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRED);
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(2);
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
 	}
 
 	@Test
@@ -130,10 +132,10 @@ class KalturaSessionTests {
 		listOne();
 		this.backend.revokeSessions();
 		assertThat(listOne().objects()).hasSize(1);
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
+		KalturaSessionStatus status = this.session.currentStatus();
 		assertThat(this.client.starts.get()).isEqualTo(2);
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
-		assertThat(snapshot.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
+		assertThat(status.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(status.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
 	}
 
 	@Test
@@ -147,10 +149,10 @@ class KalturaSessionTests {
 		assertThat(ex.getCode()).isEqualTo(KalturaApiException.INVALID_KS);
 		assertThat(attempts).hasValue(2);
 		assertThat(this.client.starts.get()).isEqualTo(2);
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.EXPIRED);
-		assertThat(snapshot.expiresAt()).isNull();
-		assertThat(snapshot.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
+		KalturaSessionStatus status = this.session.currentStatus();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.EXPIRED);
+		assertThat(status.expiresAt()).isNull();
+		assertThat(status.lastErrorCode()).isEqualTo(KalturaApiException.INVALID_KS);
 	}
 
 	@Test
@@ -159,9 +161,9 @@ class KalturaSessionTests {
 			.isThrownBy(() -> this.session.call((ks) -> this.client.getMedia(ks, "0_missing1")))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(KalturaApiException.ENTRY_ID_NOT_FOUND));
 		assertThat(this.client.starts.get()).isEqualTo(1);
-		KalturaSessionSnapshot snapshot = this.session.snapshot();
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.ACTIVE);
-		assertThat(snapshot.lastErrorCode()).isNull();
+		KalturaSessionStatus status = this.session.currentStatus();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(status.lastErrorCode()).isNull();
 	}
 
 	@Test
@@ -169,7 +171,7 @@ class KalturaSessionTests {
 		this.backend.close();
 		KalturaTransportException ex = catchThrowableOfType(KalturaTransportException.class, this::listOne);
 		assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_FAILED);
-		KalturaSessionSnapshot down = this.session.snapshot();
+		KalturaSessionStatus down = this.session.currentStatus();
 		assertThat(down.state()).isEqualTo(KalturaSessionState.UNREACHABLE);
 		assertThat(down.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
 		assertThat(down.lastErrorAt()).isEqualTo(this.clock.instant());
@@ -181,9 +183,9 @@ class KalturaSessionTests {
 		assertThatExceptionOfType(KalturaTransportException.class).isThrownBy(() -> this.session.call((ks) -> {
 			throw new KalturaTransportException("media.list", Reason.TIMEOUT, "simulated", null);
 		}));
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.UNREACHABLE);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.UNREACHABLE);
 		listOne();
-		assertThat(this.session.snapshot().state()).isEqualTo(KalturaSessionState.ACTIVE);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
 	}
 
 	@Test
@@ -191,9 +193,9 @@ class KalturaSessionTests {
 		KalturaSession wrongSecret = new KalturaSession(this.client, settings("not-the-secret"), this.clock);
 		assertThatExceptionOfType(KalturaApiException.class).isThrownBy(() -> wrongSecret.call(this::list))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("not-the-secret"));
-		KalturaSessionSnapshot snapshot = wrongSecret.snapshot();
-		assertThat(snapshot.state()).isEqualTo(KalturaSessionState.NO_SESSION);
-		assertThat(snapshot.lastErrorCode()).isEqualTo("START_SESSION_ERROR");
+		KalturaSessionStatus status = wrongSecret.currentStatus();
+		assertThat(status.state()).isEqualTo(KalturaSessionState.NO_SESSION);
+		assertThat(status.lastErrorCode()).isEqualTo("START_SESSION_ERROR");
 	}
 
 	@Test
@@ -215,14 +217,14 @@ class KalturaSessionTests {
 	}
 
 	@Test
-	void snapshotDoesNotWaitForASessionStartInProgress() throws Exception {
+	void statusDoesNotWaitForASessionStartInProgress() throws Exception {
 		this.client.startGate = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
 			Future<KalturaList<MediaEntry>> firstCall = pool.submit(this::listOne);
 			assertThat(this.client.startEntered.await(10, TimeUnit.SECONDS)).isTrue();
 			// A deadlock guard, not a timing assertion: the start is parked until the gate opens.
-			KalturaSessionSnapshot during = assertTimeoutPreemptively(Duration.ofSeconds(5), this.session::snapshot);
+			KalturaSessionStatus during = assertTimeoutPreemptively(Duration.ofSeconds(5), this.session::currentStatus);
 			assertThat(during.state()).isEqualTo(KalturaSessionState.NO_SESSION);
 			this.client.startGate.countDown();
 			assertThat(firstCall.get(10, TimeUnit.SECONDS).objects()).hasSize(1);
@@ -234,14 +236,14 @@ class KalturaSessionTests {
 	}
 
 	@Test
-	void neitherSnapshotNorSettingsRevealTheKsOrSecret() {
+	void neitherStatusNorSettingsRevealTheKsOrSecret() {
 		List<KalturaSessionKey> used = new ArrayList<>();
 		this.session.call((ks) -> {
 			used.add(ks);
 			return list(ks);
 		});
 		String ks = used.get(0).value();
-		assertThat(this.session.snapshot().toString()).doesNotContain(ks);
+		assertThat(this.session.currentStatus().toString()).doesNotContain(ks);
 		assertThat(settings(this.backend.adminSecret()).toString()).doesNotContain(this.backend.adminSecret());
 	}
 
