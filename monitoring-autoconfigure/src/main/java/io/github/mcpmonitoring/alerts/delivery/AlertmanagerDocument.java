@@ -1,0 +1,95 @@
+package io.github.mcpmonitoring.alerts.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.mcpmonitoring.alerts.Alert;
+import io.github.mcpmonitoring.alerts.AlertState;
+
+/**
+ * Writes the body of Alertmanager's {@code POST /api/v2/alerts}: an array of alerts with labels, annotations,
+ * {@code startsAt}, {@code endsAt} and {@code generatorURL}.
+ * <p>
+ * A firing alert ends a few re-send intervals from now, as Prometheus does, so that Alertmanager keeps it active
+ * between re-sends and resolves it by itself only when the application stops sending.
+ */
+final class AlertmanagerDocument {
+
+	private static final int RESEND_INTERVALS_TO_LIVE = 4;
+
+	// A private mapper: the wire format must not change with the application's JSON customisations.
+	private static final ObjectMapper mapper = new ObjectMapper();
+
+	private final String application;
+
+	private final String instance;
+
+	private final URI generatorUrl;
+
+	private final Duration firingLifetime;
+
+	AlertmanagerDocument(String application, String instance, URI generatorUrl, Duration resendInterval) {
+		this.application = application;
+		this.instance = instance;
+		this.generatorUrl = generatorUrl;
+		this.firingLifetime = resendInterval.multipliedBy(RESEND_INTERVALS_TO_LIVE);
+	}
+
+	byte[] write(Collection<Alert> alerts, Instant now) throws IOException {
+		ArrayNode document = mapper.createArrayNode();
+		alerts.forEach((alert) -> add(document.addObject(), alert, now));
+		return mapper.writeValueAsBytes(document);
+	}
+
+	private void add(ObjectNode node, Alert alert, Instant now) {
+		ObjectNode labels = node.putObject("labels");
+		putIfSet(labels, "alertname", alert.name());
+		putIfSet(labels, "severity", alert.severity().label());
+		putIfSet(labels, "application", this.application);
+		putIfSet(labels, "instance", this.instance);
+		AlertText.sorted(alert.labels()).forEach((name, value) -> {
+			if (!labels.has(name)) {
+				putIfSet(labels, name, value);
+			}
+		});
+		ObjectNode annotations = node.putObject("annotations");
+		putIfSet(annotations, "summary", alert.summary());
+		putIfSet(annotations, "description", alert.description());
+		putIfSet(annotations, "runbook_url", alert.runbookUrl());
+		Instant startsAt = startsAt(alert, now);
+		node.put("startsAt", startsAt.toString());
+		node.put("endsAt", endsAt(alert, startsAt, now).toString());
+		if (this.generatorUrl != null) {
+			node.put("generatorURL", this.generatorUrl.toString());
+		}
+	}
+
+	private Instant endsAt(Alert alert, Instant startsAt, Instant now) {
+		if (alert.state() != AlertState.RESOLVED) {
+			return now.plus(this.firingLifetime);
+		}
+		Instant resolvedAt = (alert.resolvedAt() != null) ? alert.resolvedAt() : now;
+		// Alertmanager rejects an alert that ends before it starts.
+		return resolvedAt.isBefore(startsAt) ? startsAt : resolvedAt;
+	}
+
+	private static Instant startsAt(Alert alert, Instant now) {
+		Instant startsAt = WebhookDocument.startsAt(alert);
+		return (startsAt != null) ? startsAt : now;
+	}
+
+	// Alertmanager, like Prometheus, treats an empty label as an absent one.
+	private static void putIfSet(ObjectNode node, String name, String value) {
+		if (value != null && !value.isEmpty()) {
+			node.put(name, value);
+		}
+	}
+
+}

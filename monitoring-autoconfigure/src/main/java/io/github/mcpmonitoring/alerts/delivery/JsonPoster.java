@@ -1,0 +1,107 @@
+package io.github.mcpmonitoring.alerts.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * POSTs JSON documents to one URL with a timeout per attempt and bounded retries with backoff, counting and logging
+ * the outcome. Connection failures, timeouts, 408, 429 and 5xx are retried; other statuses are not.
+ */
+final class JsonPoster {
+
+	private final HttpClient client;
+
+	private final HttpRequest.Builder request;
+
+	private final DeliveryOptions options;
+
+	private final DeliveryMetrics metrics;
+
+	private final DeliveryFailureLog failureLog;
+
+	JsonPoster(URI uri, Map<String, String> headers, DeliveryOptions options, DeliveryMetrics metrics,
+			DeliveryFailureLog failureLog) {
+		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(options.connectTimeout())
+			.build();
+		this.request = requestTemplate(uri, headers, options);
+		this.options = options;
+		this.metrics = metrics;
+		this.failureLog = failureLog;
+	}
+
+	void post(byte[] body) throws InterruptedException {
+		Attempt attempt = null;
+		int attempts = 0;
+		while (attempts < this.options.maxAttempts() && (attempt == null || attempt.retryable())) {
+			attempts++;
+			if (attempts > 1) {
+				Thread.sleep(this.options.backoffBefore(attempts).toMillis());
+			}
+			attempt = attempt(body);
+			if (attempt.succeeded()) {
+				this.metrics.success();
+				return;
+			}
+		}
+		// Logged before counted: whoever sees the count can also see the log line.
+		String tries = (attempts == 1) ? " attempt" : " attempts";
+		this.failureLog.deliveryFailed(attempt.reason() + " after " + attempts + tries);
+		this.metrics.failure();
+	}
+
+	private Attempt attempt(byte[] body) throws InterruptedException {
+		HttpRequest request = this.request.copy().POST(BodyPublishers.ofByteArray(body)).build();
+		try {
+			return Attempt.ofStatus(this.client.send(request, BodyHandlers.discarding()).statusCode());
+		}
+		catch (IOException ex) {
+			return new Attempt(false, true, ex.getClass().getSimpleName());
+		}
+		catch (RuntimeException ex) {
+			return new Attempt(false, false, ex.getClass().getSimpleName());
+		}
+	}
+
+	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers,
+			DeliveryOptions options) {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new IllegalArgumentException("Alert delivery URL must be an http or https URL");
+		}
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+			.timeout(options.requestTimeout())
+			.header("Content-Type", "application/json");
+		headers.forEach((name, value) -> addHeader(builder, name, value));
+		return builder;
+	}
+
+	private static void addHeader(HttpRequest.Builder builder, String name, String value) {
+		try {
+			builder.header(name, value);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not chained: the cause's message may quote the value, which is often a secret.
+			throw new IllegalArgumentException("Alert delivery header '" + name + "' is not allowed or not valid");
+		}
+	}
+
+	/** The outcome of one attempt. */
+	private record Attempt(boolean succeeded, boolean retryable, String reason) {
+
+		static Attempt ofStatus(int status) {
+			boolean succeeded = status >= 200 && status < 300;
+			boolean retryable = status == 408 || status == 429 || status >= 500;
+			return new Attempt(succeeded, retryable, "HTTP " + status);
+		}
+
+	}
+
+}

@@ -1,0 +1,252 @@
+package io.github.mcpmonitoring.alerts.rules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.McpMeterNames;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+
+/**
+ * Snapshots of the cumulative tool-call and slow-call meters, taken before each evaluation, so that rules compute
+ * what happened inside a window from the difference between two snapshots: the same arithmetic as PromQL's
+ * {@code increase} and {@code histogram_quantile} over the series Prometheus scrapes.
+ */
+public class MeterHistory {
+
+	private final MeterRegistry registry;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	private final Deque<Capture> captures = new ArrayDeque<>();
+
+	/**
+	 * Create a history.
+	 * @param registry where the meters are
+	 * @param clock the clock
+	 * @param retention how far back snapshots are kept: the longest window a rule asks for, plus one evaluation
+	 */
+	public MeterHistory(MeterRegistry registry, Clock clock, Duration retention) {
+		this.registry = registry;
+		this.clock = clock;
+		this.retention = retention;
+	}
+
+	/**
+	 * Take a snapshot of the meters now and drop those older than the retention.
+	 */
+	public synchronized void capture() {
+		Instant now = this.clock.instant();
+		this.captures.addLast(new Capture(now, timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL),
+				timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API), counters(McpMeterNames.OPERATION_SLOW,
+				McpMeterNames.TAG_TOOL), counters(McpMeterNames.API_CALL_SLOW, McpMeterNames.TAG_API),
+				counters(AuthenticationFailures.METER_NAME, "name")));
+		Instant oldest = now.minus(this.retention);
+		while (this.captures.size() > 2 && this.captures.peekFirst().time().isBefore(oldest)) {
+			this.captures.removeFirst();
+		}
+	}
+
+	/**
+	 * Return what each tool did inside a window that ends at the last snapshot.
+	 * @param window the length of the window
+	 * @return the calls, errors and latency histogram of each tool, empty with fewer than two snapshots
+	 */
+	public synchronized Map<String, CallWindow> toolWindows(Duration window) {
+		Capture[] ends = ends(window);
+		return (ends != null) ? windows(ends[0].tools(), ends[1].tools()) : Map.of();
+	}
+
+	/**
+	 * Return what each upstream API did inside a window that ends at the last snapshot.
+	 * @param window the length of the window
+	 * @return the calls, errors and latency histogram of each API, empty with fewer than two snapshots
+	 */
+	public synchronized Map<String, CallWindow> apiWindows(Duration window) {
+		Capture[] ends = ends(window);
+		return (ends != null) ? windows(ends[0].apis(), ends[1].apis()) : Map.of();
+	}
+
+	private static Map<String, CallWindow> windows(Map<TimerKey, TimerSample> earlier,
+			Map<TimerKey, TimerSample> latest) {
+		Map<String, CallWindow> windows = new TreeMap<>();
+		latest.forEach((key, sample) -> windows.merge(key.name(), sample.minus(earlier.get(key), key.errorType()),
+				CallWindow::plus));
+		return windows;
+	}
+
+	/**
+	 * Return how many slow calls each tool and API made inside a window that ends at the last snapshot.
+	 * @param window the length of the window
+	 * @return slow calls by kind ({@code tool} or {@code api}) and then by name; empty with fewer than two snapshots
+	 */
+	public synchronized Map<String, Map<String, Double>> slowCalls(Duration window) {
+		Capture[] ends = ends(window);
+		if (ends == null) {
+			return Map.of();
+		}
+		return Map.of("tool", increases(ends[0].slowTools(), ends[1].slowTools()), "api",
+				increases(ends[0].slowApis(), ends[1].slowApis()));
+	}
+
+	/**
+	 * Return how many calls of each tool or API looked like authentication failures inside a window that ends at
+	 * the last snapshot.
+	 * @param window the length of the window
+	 * @return authentication failures by tool or API name; empty with fewer than two snapshots
+	 */
+	public synchronized Map<String, Double> authenticationFailures(Duration window) {
+		Capture[] ends = ends(window);
+		return (ends != null) ? increases(ends[0].authFailures(), ends[1].authFailures()) : Map.of();
+	}
+
+	/** The newest snapshot, and the newest one at least a window older (else the oldest one kept). */
+	private Capture[] ends(Duration window) {
+		if (this.captures.size() < 2) {
+			return null;
+		}
+		Capture latest = this.captures.peekLast();
+		Instant start = latest.time().minus(window);
+		Capture earlier = this.captures.peekFirst();
+		for (Capture capture : this.captures) {
+			if (capture.time().isAfter(start)) {
+				break;
+			}
+			earlier = capture;
+		}
+		return (earlier == latest) ? null : new Capture[] { earlier, latest };
+	}
+
+	private static Map<String, Double> increases(Map<String, Double> earlier, Map<String, Double> latest) {
+		Map<String, Double> increases = new TreeMap<>();
+		latest.forEach((name, count) -> increases.put(name, Math.max(0, count - earlier.getOrDefault(name, 0.0))));
+		return increases;
+	}
+
+	private Map<TimerKey, TimerSample> timers(String meterName, String nameTag) {
+		Map<TimerKey, TimerSample> samples = new HashMap<>();
+		for (Timer timer : this.registry.find(meterName).timers()) {
+			String name = timer.getId().getTag(nameTag);
+			String errorType = timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE);
+			if (name != null && errorType != null) {
+				samples.put(new TimerKey(name, errorType), TimerSample.of(timer.takeSnapshot()));
+			}
+		}
+		return samples;
+	}
+
+	private Map<String, Double> counters(String meterName, String tagKey) {
+		Map<String, Double> counts = new HashMap<>();
+		for (Counter counter : this.registry.find(meterName).counters()) {
+			String name = counter.getId().getTag(tagKey);
+			if (name != null) {
+				counts.merge(name, counter.count(), Double::sum);
+			}
+		}
+		return counts;
+	}
+
+	private record Capture(Instant time, Map<TimerKey, TimerSample> tools, Map<TimerKey, TimerSample> apis,
+			Map<String, Double> slowTools,
+			Map<String, Double> slowApis, Map<String, Double> authFailures) {
+	}
+
+	private record TimerKey(String name, String errorType) {
+	}
+
+	/** Cumulative count and bucket counts of one timer. */
+	private record TimerSample(double count, double[] bucketBounds, double[] bucketCounts) {
+
+		static TimerSample of(HistogramSnapshot snapshot) {
+			CountAtBucket[] buckets = snapshot.histogramCounts();
+			double[] bounds = new double[buckets.length];
+			double[] counts = new double[buckets.length];
+			for (int i = 0; i < buckets.length; i++) {
+				bounds[i] = buckets[i].bucket(TimeUnit.SECONDS);
+				counts[i] = buckets[i].count();
+			}
+			return new TimerSample(snapshot.count(), bounds, counts);
+		}
+
+		/** What happened since an earlier sample of the same timer (a timer first seen now started at zero). */
+		CallWindow minus(TimerSample earlier, String errorType) {
+			double calls = this.count - ((earlier != null) ? earlier.count : 0);
+			double[] counts = new double[this.bucketCounts.length];
+			for (int i = 0; i < counts.length; i++) {
+				double before = (earlier != null && earlier.bucketCounts.length == counts.length)
+						? earlier.bucketCounts[i] : 0;
+				counts[i] = this.bucketCounts[i] - before;
+			}
+			double errors = ErrorTypes.NONE.equals(errorType) ? 0 : calls;
+			return new CallWindow(calls, errors, this.bucketBounds, counts);
+		}
+
+	}
+
+	/**
+	 * What one tool or API did inside a window.
+	 *
+	 * @param calls calls that ended inside the window
+	 * @param errors those of them that failed
+	 * @param bucketBounds upper bounds of the latency histogram buckets, in seconds
+	 * @param bucketCounts calls inside the window at or below each bound (cumulative, like Prometheus buckets)
+	 */
+	public record CallWindow(double calls, double errors, double[] bucketBounds, double[] bucketCounts) {
+
+		CallWindow plus(CallWindow other) {
+			if (other.bucketBounds.length != this.bucketBounds.length) {
+				return new CallWindow(this.calls + other.calls, this.errors + other.errors, this.bucketBounds,
+						this.bucketCounts);
+			}
+			double[] counts = new double[this.bucketCounts.length];
+			for (int i = 0; i < counts.length; i++) {
+				counts[i] = this.bucketCounts[i] + other.bucketCounts[i];
+			}
+			return new CallWindow(this.calls + other.calls, this.errors + other.errors, this.bucketBounds, counts);
+		}
+
+		/**
+		 * Estimate a quantile of the latency inside the window the way PromQL's {@code histogram_quantile} does:
+		 * linear interpolation inside the bucket the rank falls in; the highest finite bound when it falls in the
+		 * {@code +Inf} bucket.
+		 * @param quantile the quantile, between 0 and 1
+		 * @return the estimate in seconds, or {@code NaN} without calls or buckets
+		 */
+		public double quantile(double quantile) {
+			if (this.calls <= 0 || this.bucketBounds.length == 0) {
+				return Double.NaN;
+			}
+			double rank = quantile * this.calls;
+			double lowerBound = 0;
+			double lowerCount = 0;
+			for (int i = 0; i < this.bucketBounds.length; i++) {
+				if (this.bucketCounts[i] >= rank) {
+					double inBucket = this.bucketCounts[i] - lowerCount;
+					if (inBucket <= 0) {
+						return this.bucketBounds[i];
+					}
+					return lowerBound + (this.bucketBounds[i] - lowerBound) * (rank - lowerCount) / inBucket;
+				}
+				lowerBound = this.bucketBounds[i];
+				lowerCount = this.bucketCounts[i];
+			}
+			return this.bucketBounds[this.bucketBounds.length - 1];
+		}
+
+	}
+
+}

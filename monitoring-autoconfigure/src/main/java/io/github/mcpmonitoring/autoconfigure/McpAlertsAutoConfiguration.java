@@ -1,0 +1,193 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpmonitoring.alerts.AlertEvaluator;
+import io.github.mcpmonitoring.alerts.AlertNotifier;
+import io.github.mcpmonitoring.alerts.AlertRule;
+import io.github.mcpmonitoring.alerts.ApplicationEventAlertNotifier;
+import io.github.mcpmonitoring.alerts.delivery.AlertmanagerAlertNotifier;
+import io.github.mcpmonitoring.alerts.delivery.DeliveryOptions;
+import io.github.mcpmonitoring.alerts.delivery.LoggingAlertNotifier;
+import io.github.mcpmonitoring.alerts.delivery.WebhookAlertNotifier;
+import io.github.mcpmonitoring.alerts.rules.MeterHistory;
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.MonitoringScheduler;
+import io.github.mcpmonitoring.endpoint.McpEndpoint;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
+import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.health.AlertsHealthIndicator;
+import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.github.mcpmonitoring.system.SystemMemory;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the in-process alert evaluator: the built-in rules and the
+ * application's own {@link AlertRule} beans, evaluated on the starter's scheduler; delivery to the log, application
+ * events, and optionally a webhook and Alertmanager; the {@code alerts} health component and the {@code mcp}
+ * endpoint.
+ */
+@AutoConfiguration(before = HealthContributorAutoConfiguration.class,
+		after = { McpMonitoringAutoConfiguration.class, McpSystemMemoryAutoConfiguration.class })
+@ConditionalOnBean({ MeterRegistry.class, RecentErrors.class, MonitoringScheduler.class })
+@ConditionalOnProperty(prefix = "mcp.monitoring.alerts", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpAlertsProperties.class)
+public class McpAlertsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	public MeterHistory mcpMeterHistory(MeterRegistry registry, McpAlertsProperties properties) {
+		Duration window = properties.getRules().getToolErrorRate().getWindow();
+		return new MeterHistory(registry, Clock.systemUTC(), window.plus(properties.getEvaluationInterval()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry, McpAlertsProperties properties) {
+		return new AuthenticationFailures(registry, properties.getRules().getUpstreamAuthFailure().getPatterns());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public BuiltInAlertRules mcpBuiltInAlertRules(McpAlertsProperties properties, MeterRegistry registry,
+			MeterHistory history, RecentErrors recentErrors,
+			ObjectProvider<SystemMemory> systemMemory,
+			ObjectProvider<KalturaSessionStatusProvider> kalturaSession) {
+		return new BuiltInAlertRules(properties.getRules(), registry, history, recentErrors,
+				systemMemory.getIfAvailable(), kalturaSession.getIfAvailable());
+	}
+
+	@Bean
+	public LoggingAlertNotifier mcpLoggingAlertNotifier() {
+		return new LoggingAlertNotifier();
+	}
+
+	@Bean
+	public ApplicationEventAlertNotifier mcpApplicationEventAlertNotifier(ApplicationEventPublisher publisher) {
+		return new ApplicationEventAlertNotifier(publisher);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.webhook", name = "url")
+	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
+		return new WebhookAlertNotifier(properties.getWebhook().getUrl(), properties.getWebhook().getHeaders(),
+				deliveryOptions(properties), registry);
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.alertmanager", name = "url")
+	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
+			MeterRegistry registry, Environment environment) {
+		McpAlertsProperties.Alertmanager alertmanager = properties.getAlertmanager();
+		return new AlertmanagerAlertNotifier(alertmanager.getUrl(), application(properties, environment),
+				instance(properties, environment), alertmanager.getGeneratorUrl(), alertmanager.getResendInterval(),
+				deliveryOptions(properties), registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public AlertEvaluator mcpAlertEvaluator(McpAlertsProperties properties, BuiltInAlertRules builtInRules,
+			ObjectProvider<AlertRule> applicationRules, ObjectProvider<AlertNotifier> notifiers,
+			MeterHistory history, MeterRegistry registry, MonitoringScheduler scheduler) {
+		List<AlertRule> rules = new ArrayList<>(builtInRules.rules());
+		applicationRules.orderedStream().forEach(rules::add);
+		String runbookBaseUrl = properties.getRunbookBaseUrl();
+		AlertEvaluator evaluator = new AlertEvaluator(rules, notifiers.orderedStream().toList(),
+				List.of(history::capture), Clock.systemUTC(), properties.getRepeatInterval(),
+				(rule) -> runbookBaseUrl + rule.alertName() + ".md", properties.getHistorySize(), registry);
+		scheduler.scheduleWithFixedDelay("alert evaluation", evaluator::evaluate, properties.getEvaluationInterval());
+		return evaluator;
+	}
+
+	@Bean
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("alerts")
+	@ConditionalOnMissingBean(name = "alertsHealthIndicator")
+	public AlertsHealthIndicator alertsHealthIndicator(AlertEvaluator evaluator) {
+		return new AlertsHealthIndicator(evaluator);
+	}
+
+	private static DeliveryOptions deliveryOptions(McpAlertsProperties properties) {
+		McpAlertsProperties.Delivery delivery = properties.getDelivery();
+		return DeliveryOptions.defaults()
+			.withTimeouts(delivery.getConnectTimeout(), delivery.getRequestTimeout())
+			.withQueueCapacity(delivery.getQueueCapacity())
+			.withRetries(delivery.getMaxAttempts(), DeliveryOptions.defaults().initialBackoff());
+	}
+
+	private static String application(McpAlertsProperties properties, Environment environment) {
+		if (properties.getApplication() != null) {
+			return properties.getApplication();
+		}
+		return environment.getProperty("spring.application.name", "application");
+	}
+
+	private static String instance(McpAlertsProperties properties, Environment environment) {
+		if (properties.getInstance() != null) {
+			return properties.getInstance();
+		}
+		String port = environment.getProperty("server.port", "8080");
+		try {
+			return InetAddress.getLocalHost().getHostName() + ":" + port;
+		}
+		catch (UnknownHostException ex) {
+			return "localhost:" + port;
+		}
+	}
+
+	/**
+	 * The {@code mcp} endpoint, when the application exposes it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	static class McpEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(McpEndpoint.class)
+		McpEndpoint mcpEndpoint(MeterRegistry registry, MeterHistory history, ApiCallMetrics apiMetrics,
+				RecentErrors recentErrors, AlertEvaluator evaluator, McpAlertsProperties properties) {
+			return new McpEndpoint(registry, history, apiMetrics, recentErrors, evaluator,
+					properties.getRules().getToolErrorRate().getWindow());
+		}
+
+	}
+
+	/**
+	 * The {@code mcp.kaltura.session.state} gauges, when the application reports a Kaltura session.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(KalturaSessionStatusProvider.class)
+	static class KalturaSessionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KalturaSessionMetrics mcpKalturaSessionMetrics(KalturaSessionStatusProvider provider) {
+			return new KalturaSessionMetrics(provider);
+		}
+
+	}
+
+}
