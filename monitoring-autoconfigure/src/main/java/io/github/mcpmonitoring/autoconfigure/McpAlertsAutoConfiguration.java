@@ -59,8 +59,11 @@ public class McpAlertsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public MeterHistory mcpMeterHistory(MeterRegistry registry, McpAlertsProperties properties) {
-		Duration window = properties.getRules().getToolErrorRate().getWindow();
-		return new MeterHistory(registry, Clock.systemUTC(), window.plus(properties.getEvaluationInterval()));
+		// Kept as long as the longest window a rule reads from it, plus one evaluation.
+		Duration toolWindow = properties.getRules().getToolErrorRate().getWindow();
+		Duration longest = (toolWindow.compareTo(BuiltInAlertRules.RECENT_WINDOW) > 0) ? toolWindow
+				: BuiltInAlertRules.RECENT_WINDOW;
+		return new MeterHistory(registry, Clock.systemUTC(), longest.plus(properties.getEvaluationInterval()));
 	}
 
 	@Bean

@@ -18,9 +18,9 @@ public class AuthenticationFailures implements CallFailureListener {
 	/** The name of the counter. */
 	public static final String METER_NAME = "mcp.upstream.auth.failures";
 
-	/** What authentication failures look like by default. */
-	public static final List<String> DEFAULT_PATTERNS = List.of("INVALID_KS", "\\b401\\b", "\\b403\\b",
-			"(?i)unauthori[sz]ed", "(?i)forbidden", "(?i)authentication", "(?i)access denied");
+	/** What authentication failures look like by default: Kaltura's rejected session key and secret, HTTP 401/403. */
+	public static final List<String> DEFAULT_PATTERNS = List.of("INVALID_KS", "START_SESSION_ERROR", "\\b401\\b",
+			"\\b403\\b", "(?i)unauthori[sz]ed", "(?i)forbidden", "(?i)authentication", "(?i)access denied");
 
 	private final MeterRegistry registry;
 

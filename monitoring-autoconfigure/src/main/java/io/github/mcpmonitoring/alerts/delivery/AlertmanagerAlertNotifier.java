@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertNotification;
 import io.github.mcpmonitoring.alerts.AlertNotifier;
 import io.github.mcpmonitoring.alerts.AlertState;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends alerts to Alertmanager's {@code POST /api/v2/alerts}, off the caller's thread, and re-sends the firing ones

@@ -1,12 +1,11 @@
 package io.github.mcpmonitoring.alerts.delivery;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertNotification;
 import io.github.mcpmonitoring.alerts.AlertNotifier;
 import io.github.mcpmonitoring.alerts.AlertState;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs one line per notification: at WARN for a firing warning, at ERROR for a firing error or critical alert, and

@@ -4,10 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import io.github.mcpmonitoring.alerts.AlertNotification;
 import io.github.mcpmonitoring.alerts.AlertNotifier;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * POSTs one JSON document per notification to a webhook, off the caller's thread. The document carries the alert's
