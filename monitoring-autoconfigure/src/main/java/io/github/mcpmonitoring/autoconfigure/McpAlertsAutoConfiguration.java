@@ -93,6 +93,7 @@ public class McpAlertsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.webhook", name = "url")
 	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
 		return new WebhookAlertNotifier(properties.getWebhook().getUrl(), properties.getWebhook().getHeaders(),
@@ -100,6 +101,7 @@ public class McpAlertsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.alertmanager", name = "url")
 	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
 			MeterRegistry registry, Environment environment) {

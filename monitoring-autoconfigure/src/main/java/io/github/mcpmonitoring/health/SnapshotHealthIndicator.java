@@ -36,6 +36,9 @@ public abstract class SnapshotHealthIndicator<T> implements HealthIndicator {
 		if (latest == null) {
 			return Health.unknown().withDetail("reason", "not checked yet").build();
 		}
+		if (latest.value() == null) {
+			return Health.unknown().withDetail("reason", "the check returned nothing").build();
+		}
 		Duration age = latest.age(this.snapshot.clock().instant());
 		if (age.compareTo(this.staleAfter) > 0) {
 			return Health.unknown()

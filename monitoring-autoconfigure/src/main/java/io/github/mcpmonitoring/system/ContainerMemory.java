@@ -42,12 +42,37 @@ public class ContainerMemory {
 	}
 
 	/**
-	 * Return the memory the container uses, page cache included as the kernel counts it against the limit.
-	 * @return the usage in bytes, or empty when unknown
+	 * Return the working set of the container: the memory it uses less the inactive page cache the kernel can
+	 * reclaim, as the kubelet counts it before evicting a pod.
+	 * @return the working set in bytes, or empty when unknown
 	 */
 	public OptionalLong usage() {
 		OptionalLong v2 = read("memory.current");
-		return v2.isPresent() ? v2 : read("memory/memory.usage_in_bytes");
+		if (v2.isPresent()) {
+			return OptionalLong.of(v2.getAsLong() - statValue("memory.stat", "inactive_file"));
+		}
+		OptionalLong v1 = read("memory/memory.usage_in_bytes");
+		if (v1.isPresent()) {
+			return OptionalLong.of(v1.getAsLong() - statValue("memory/memory.stat", "total_inactive_file"));
+		}
+		return OptionalLong.empty();
+	}
+
+	private long statValue(String file, String key) {
+		Path path = this.cgroupRoot.resolve(file);
+		try {
+			if (Files.isReadable(path)) {
+				for (String line : Files.readAllLines(path)) {
+					if (line.startsWith(key + " ")) {
+						return Long.parseLong(line.substring(key.length() + 1).trim());
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// No reclaimable cache known: count it all.
+		}
+		return 0;
 	}
 
 	private OptionalLong read(String file) {

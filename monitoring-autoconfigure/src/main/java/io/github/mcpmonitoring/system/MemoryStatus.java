@@ -8,8 +8,8 @@ package io.github.mcpmonitoring.system;
  * @param heapMax maximum heap, bytes, or -1 when undefined
  * @param systemTotal physical memory of the machine, or the container limit when there is one; bytes, or -1 while
  * unknown
- * @param systemUsed memory in use on the machine (total minus available), or by the container; bytes, or -1 while
- * unknown
+ * @param systemUsed memory in use on the machine (total minus available), or the container's working set (usage
+ * less inactive page cache); bytes, or -1 while unknown
  * @param containerLimited whether the system figures are the container's
  */
 public record MemoryStatus(long heapUsed, long heapUsedAfterGc, long heapMax, long systemTotal, long systemUsed,

@@ -2,8 +2,12 @@ package io.github.mcpmonitoring.core;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MockClock;
@@ -122,6 +126,38 @@ class ApiCallMetricsTests {
 			assertThat(recorder.api()).isEqualTo("api");
 		});
 		assertWarnedOnce(output);
+	}
+
+	@Test
+	void tellsTheFailureListenerAboutEachFailureWithItsMessage() {
+		List<CallFailure> failures = new ArrayList<>();
+		ApiCallMetrics listened = new ApiCallMetrics(new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock),
+				Duration.ofMinutes(1), failures::add);
+		ApiCallRecorder recorder = listened.recorder("kaltura.media.get");
+		this.clock.add(Duration.ofSeconds(5));
+		recorder.record(recorder.monotonicTime(), null, SLOW);
+		assertThat(failures).isEmpty();
+		recorder.record(recorder.monotonicTime(), new CompletionException(new IOException("connection reset")), SLOW);
+		recorder.record(recorder.monotonicTime(), new IllegalStateException(), SLOW);
+		Instant now = Instant.ofEpochMilli(this.clock.wallTime());
+		assertThat(failures).containsExactly(
+				new CallFailure(now, CallFailure.API, "kaltura.media.get", "IOException", "connection reset"),
+				new CallFailure(now, CallFailure.API, "kaltura.media.get", "IllegalStateException", null));
+	}
+
+	@Test
+	void aFailureListenerThatThrowsNeverBreaksTheCall() {
+		ApiCallMetrics listened = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), (failure) -> {
+			throw new IllegalStateException("listener broken");
+		});
+		ApiCallRecorder recorder = listened.recorder("kaltura.media.get");
+		assertThatNoException().isThrownBy(() -> recorder.record(recorder.monotonicTime(), new IOException(), SLOW));
+		assertThat(this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.media.get")
+			.tag("error.type", "IOException")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(recorder.consecutiveFailures()).isEqualTo(1);
 	}
 
 	private static void assertWarnedOnce(CapturedOutput output) {

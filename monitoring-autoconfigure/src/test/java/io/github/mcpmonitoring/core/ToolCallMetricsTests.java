@@ -1,7 +1,10 @@
 package io.github.mcpmonitoring.core;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -187,6 +190,34 @@ class ToolCallMetricsTests {
 			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0);
 		});
 		assertWarnedOnce(output);
+	}
+
+	@Test
+	void tellsTheFailureListenerAboutEachFailedCallWithItsMessage() {
+		List<CallFailure> failures = new ArrayList<>();
+		ToolCallMetrics listened = new ToolCallMetrics(new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock),
+				Duration.ofMinutes(1), failures::add);
+		ToolCallRecorder recorder = listened.recorder("get_media_entry");
+		this.clock.add(Duration.ofSeconds(5));
+		recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, SLOW, null);
+		assertThat(failures).isEmpty();
+		recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.TOOL_ERROR, SLOW, "Entry not found");
+		recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW);
+		Instant now = Instant.ofEpochMilli(this.clock.wallTime());
+		assertThat(failures).containsExactly(
+				new CallFailure(now, CallFailure.TOOL, "get_media_entry", "tool_error", "Entry not found"),
+				new CallFailure(now, CallFailure.TOOL, "get_media_entry", "IOException", null));
+	}
+
+	@Test
+	void aFailureListenerThatThrowsNeverBreaksTheCall() {
+		ToolCallMetrics listened = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), (failure) -> {
+			throw new IllegalStateException("listener broken");
+		});
+		ToolCallRecorder recorder = listened.recorder("get_media_entry");
+		assertThatNoException().isThrownBy(
+				() -> recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW, "timeout"));
+		assertThat(durationCount("get_media_entry", "IOException")).isEqualTo(1);
 	}
 
 	private static void assertWarnedOnce(CapturedOutput output) {

@@ -95,6 +95,9 @@ public class AlertmanagerAlertNotifier implements AlertNotifier, AutoCloseable {
 	}
 
 	private static URI alertsUrl(URI baseUrl) {
+		if (baseUrl == null) {
+			throw new IllegalArgumentException("Alertmanager URL must be an http or https URL");
+		}
 		String base = baseUrl.toString();
 		return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v2/alerts");
 	}

@@ -72,14 +72,16 @@ final class JsonPoster {
 
 	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers,
 			DeliveryOptions options) {
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new IllegalArgumentException("Alert delivery URL must be an http or https URL");
 		}
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
 			.timeout(options.requestTimeout())
 			.header("Content-Type", "application/json");
-		headers.forEach((name, value) -> addHeader(builder, name, value));
+		if (headers != null) {
+			headers.forEach((name, value) -> addHeader(builder, name, value));
+		}
 		return builder;
 	}
 

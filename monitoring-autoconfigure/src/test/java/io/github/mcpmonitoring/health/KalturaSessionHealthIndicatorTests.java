@@ -1,0 +1,145 @@
+package io.github.mcpmonitoring.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.mcpmonitoring.core.MutableClock;
+import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.kaltura.KalturaSessionKeyInfo;
+import io.github.mcpmonitoring.kaltura.KalturaSessionKeys;
+import io.github.mcpmonitoring.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.github.mcpmonitoring.kaltura.TestSessionKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link KalturaSessionHealthIndicator}.
+ */
+class KalturaSessionHealthIndicatorTests {
+
+	private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+	private static final String ADMIN_SECRET = "5f3c8a9e2b7d4c1f0a6e9b8d7c5a4f3e";
+
+	private final MutableClock clock = new MutableClock(NOW);
+
+	private final SessionHolder application = new SessionHolder();
+
+	private final PeriodicSnapshot<KalturaSessionStatus> snapshot = new PeriodicSnapshot<>(
+			this.application::currentStatus, this.clock);
+
+	private final KalturaSessionHealthIndicator indicator = new KalturaSessionHealthIndicator(this.snapshot,
+			Duration.ofMinutes(1));
+
+	@ParameterizedTest
+	@CsvSource(value = { "ACTIVE, UP, ok", "EXPIRING, UP, warning", "NO_SESSION, UNKNOWN, null",
+			"EXPIRED, DOWN, critical", "UNREACHABLE, DOWN, critical" }, nullValues = "null")
+	void statusAndLevelFollowTheState(KalturaSessionState state, String status, String level) {
+		this.application.status.set(new KalturaSessionStatus(state, null, null, null, null, null, null, null, null));
+		Health health = check();
+		assertThat(health.getStatus()).isEqualTo(new Status(status));
+		assertThat(health.getDetails().get("level")).isEqualTo(level);
+		assertThat(health.getDetails()).containsEntry("state", state.name());
+	}
+
+	@Test
+	void detailsTellTheSessionAndItsLastError() {
+		this.application.startV1Session();
+		this.application.fail("INVALID_KS", KalturaSessionState.EXPIRED);
+		Health health = check();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("state", "EXPIRED")
+			.containsEntry("partnerId", 1234)
+			.containsEntry("sessionType", "ADMIN")
+			.containsEntry("userId", "admin@example.com")
+			.containsEntry("expiresAt", "2025-06-01T13:00:00Z")
+			.containsEntry("lastRefreshAt", "2025-06-01T11:00:00Z")
+			.containsEntry("lastErrorCode", "INVALID_KS")
+			.containsEntry("lastErrorAt", "2025-06-01T11:59:30Z")
+			.containsEntry("sessionCheckedAt", "2025-06-01T11:59:30Z")
+			.containsEntry("checkedAt", "2025-06-01T12:00:00Z");
+	}
+
+	@Test
+	void leavesOutWhatIsNotKnown() {
+		this.application.status
+			.set(new KalturaSessionStatus(KalturaSessionState.NO_SESSION, null, null, null, null, null, null, null,
+					null));
+		assertThat(check().getDetails()).containsOnlyKeys("state", "checkedAt", "ageSeconds");
+	}
+
+	@Test
+	void neverShowsTheSessionKeyNorTheAdminSecret() {
+		for (boolean v2 : new boolean[] { false, true }) {
+			String ks = v2 ? this.application.startV2Session() : this.application.startV1Session();
+			for (KalturaSessionState state : KalturaSessionState.values()) {
+				this.application.fail("SERVICE_FORBIDDEN", state);
+				String details = check().getDetails().toString();
+				assertThat(details).contains("admin@example.com").doesNotContain(ks).doesNotContain(ADMIN_SECRET);
+				assertThat(details).doesNotContain(ks.substring(0, 20));
+			}
+		}
+	}
+
+	@Test
+	void unknownWhenTheApplicationStoppedReporting() {
+		this.application.startV1Session();
+		assertThat(check().getStatus()).isEqualTo(Status.UP);
+		this.clock.add(Duration.ofMinutes(2));
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+	}
+
+	private Health check() {
+		this.snapshot.refresh();
+		return this.indicator.health();
+	}
+
+	/**
+	 * An application that holds a real KS and its admin secret, and tells the starter what it knows of them.
+	 */
+	private static final class SessionHolder implements KalturaSessionStatusProvider {
+
+		private final AtomicReference<KalturaSessionStatus> status = new AtomicReference<>();
+
+		String startV1Session() {
+			return start(TestSessionKeys.v1(ADMIN_SECRET, 1234, NOW.plusSeconds(3600).getEpochSecond(), 2,
+					"admin@example.com"));
+		}
+
+		String startV2Session() {
+			return start(TestSessionKeys.v2(ADMIN_SECRET, 1234, NOW.plusSeconds(3600).getEpochSecond(), 2,
+					"admin@example.com"));
+		}
+
+		private String start(String ks) {
+			KalturaSessionKeyInfo info = KalturaSessionKeys.decode(ks, ADMIN_SECRET);
+			this.status.set(new KalturaSessionStatus(KalturaSessionState.ACTIVE, info.partnerId(),
+					(info.sessionType() == 2) ? "ADMIN" : "USER", info.userId(), info.expiresAt(),
+					NOW.minusSeconds(3600), null, null, NOW.minusSeconds(30)));
+			return ks;
+		}
+
+		void fail(String errorCode, KalturaSessionState state) {
+			KalturaSessionStatus current = this.status.get();
+			this.status.set(new KalturaSessionStatus(state, current.partnerId(), current.sessionType(),
+					current.userId(), current.expiresAt(), current.lastRefreshAt(), errorCode, NOW.minusSeconds(30),
+					NOW.minusSeconds(30)));
+		}
+
+		@Override
+		public KalturaSessionStatus currentStatus() {
+			return this.status.get();
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.mcpmonitoring.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.system.MemoryStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MemoryHealthIndicator}.
+ */
+class MemoryHealthIndicatorTests {
+
+	private static final long MB = 1024 * 1024;
+
+	private final Clock clock = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+	private final AtomicReference<MemoryStatus> status = new AtomicReference<>();
+
+	private final PeriodicSnapshot<MemoryStatus> snapshot = new PeriodicSnapshot<>(this.status::get, this.clock);
+
+	private final MemoryHealthIndicator indicator = new MemoryHealthIndicator(this.snapshot, Duration.ofMinutes(1),
+			0.80, 0.90);
+
+	@ParameterizedTest
+	@CsvSource({ "0, UP, ok", "79, UP, ok", "80, UP, warning", "89, UP, warning", "90, DOWN, critical",
+			"100, DOWN, critical" })
+	void levelFollowsTheSystemUsedRatio(long usedPercent, String status, String level) {
+		Health health = check(new MemoryStatus(10 * MB, 0, 100 * MB, 100 * MB, usedPercent * MB, false));
+		assertThat(health.getStatus()).isEqualTo(new Status(status));
+		assertThat(health.getDetails()).containsEntry("level", level)
+			.containsEntry("usedRatio", usedPercent / 100.0);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "79, UP, ok", "80, UP, warning", "90, DOWN, critical" })
+	void levelFollowsTheHeapUsedAfterGarbageCollectionWhenItIsHigher(long usedPercent, String status,
+			String level) {
+		Health health = check(
+				new MemoryStatus(99 * MB, usedPercent * MB, 100 * MB, 1000 * MB, 100 * MB, false));
+		assertThat(health.getStatus()).isEqualTo(new Status(status));
+		assertThat(health.getDetails()).containsEntry("level", level);
+	}
+
+	@Test
+	void heapInUseBeforeGarbageCollectionDoesNotRaiseTheLevel() {
+		Health health = check(new MemoryStatus(99 * MB, 50 * MB, 100 * MB, 100 * MB, 10 * MB, false));
+		assertThat(health.getDetails()).containsEntry("level", "ok");
+	}
+
+	@Test
+	void detailsGiveTheNumbersInBytesAndRatios() {
+		Health health = check(new MemoryStatus(60 * MB, 40 * MB, 200 * MB, 1000 * MB, 250 * MB, true));
+		assertThat(health.getDetails()).containsEntry("usedRatio", 0.25)
+			.containsEntry("warningThreshold", 0.80)
+			.containsEntry("criticalThreshold", 0.90)
+			.containsEntry("checkedAt", "2025-06-01T12:00:00Z");
+		assertThat(health.getDetails().get("heap")).isEqualTo(
+				Map.of("used", 60 * MB, "usedAfterGc", 40 * MB, "max", 200 * MB, "usedRatio", 0.2));
+		assertThat(health.getDetails().get("system")).isEqualTo(
+				Map.of("total", 1000 * MB, "used", 250 * MB, "usedRatio", 0.25, "containerLimit", true));
+	}
+
+	@Test
+	void unknownWhileNoRatioIsKnown() {
+		Health health = check(new MemoryStatus(60 * MB, 40 * MB, -1, -1, -1, false));
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(health.getDetails()).containsEntry("reason", "memory use is not known yet")
+			.doesNotContainKey("level");
+	}
+
+	@Test
+	void usesTheHeapAloneWhileSystemMemoryIsUnknown() {
+		Health health = check(new MemoryStatus(95 * MB, 95 * MB, 100 * MB, -1, -1, false));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void unknownBeforeTheFirstCheck() {
+		this.status.set(new MemoryStatus(95 * MB, 95 * MB, 100 * MB, -1, -1, false));
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+	}
+
+	private Health check(MemoryStatus memoryStatus) {
+		this.status.set(memoryStatus);
+		this.snapshot.refresh();
+		return this.indicator.health();
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.github.mcpmonitoring.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.core.MutableClock;
+import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.errors.RecentErrorsSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RecentErrorsHealthIndicator}.
+ */
+class RecentErrorsHealthIndicatorTests {
+
+	private static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+
+	private static final Duration WINDOW = Duration.ofHours(1);
+
+	private final MutableClock clock = new MutableClock(START);
+
+	private final RecentErrors errors = new RecentErrors(100, new MessageRedactor(List.of("s3cr3t"), 200));
+
+	private final PeriodicSnapshot<RecentErrorsSummary> snapshot = new PeriodicSnapshot<>(
+			() -> this.errors.summarize(this.clock.instant(), WINDOW), this.clock);
+
+	private final RecentErrorsHealthIndicator indicator = new RecentErrorsHealthIndicator(this.snapshot,
+			Duration.ofMinutes(1), 10);
+
+	@ParameterizedTest
+	@CsvSource({ "0, UP, ok", "1, UP, warning", "9, UP, warning", "10, DOWN, critical", "11, DOWN, critical" })
+	void levelFollowsTheCountInTheWindow(int failures, String status, String level) {
+		for (int i = 0; i < failures; i++) {
+			fail("kaltura.media.get", "IOException", "timeout");
+		}
+		Health health = check();
+		assertThat(health.getStatus()).isEqualTo(new Status(status));
+		assertThat(health.getDetails()).containsEntry("level", level).containsEntry("count", failures);
+	}
+
+	@Test
+	void detailsGiveCountsByNameAndErrorTypeAndTheLastError() {
+		fail("kaltura.media.get", "IOException", "connection reset");
+		fail("kaltura.media.get", "SocketTimeoutException", "read timed out");
+		this.clock.add(Duration.ofSeconds(1));
+		this.errors.onFailure(new CallFailure(this.clock.instant(), CallFailure.TOOL, "get_media_entry",
+				"tool_error", "login with s3cr3t refused"));
+		Health health = check();
+		assertThat(health.getDetails()).containsEntry("window", "PT1H")
+			.containsEntry("count", 3)
+			.containsEntry("criticalCount", 10)
+			.containsEntry("byName", Map.of("kaltura.media.get", 2, "get_media_entry", 1))
+			.containsEntry("byErrorType", Map.of("IOException", 1, "SocketTimeoutException", 1, "tool_error", 1))
+			.containsEntry("checkedAt", "2025-06-01T12:00:01Z");
+		assertThat(health.getDetails().get("last")).isEqualTo(Map.of("time", "2025-06-01T12:00:01Z", "kind", "tool",
+				"name", "get_media_entry", "errorType", "tool_error", "message", "login with [redacted] refused"));
+	}
+
+	@Test
+	void lastErrorWithoutAMessageHasNoMessage() {
+		fail("kaltura.media.get", "IOException", null);
+		assertThat(check().getDetails().get("last")).isEqualTo(Map.of("time", "2025-06-01T12:00:00Z", "kind", "api",
+				"name", "kaltura.media.get", "errorType", "IOException"));
+	}
+
+	@Test
+	void noLastErrorBeforeTheFirstFailure() {
+		assertThat(check().getDetails()).doesNotContainKey("last").containsEntry("byName", Map.of());
+	}
+
+	@Test
+	void failuresAgeOutOfTheWindowOnTheNextRefresh() {
+		for (int i = 0; i < 10; i++) {
+			fail("kaltura.media.get", "IOException", "timeout");
+		}
+		assertThat(check().getStatus()).isEqualTo(Status.DOWN);
+		this.clock.add(WINDOW);
+		assertThat(check().getStatus()).isEqualTo(Status.DOWN);
+		this.clock.add(Duration.ofSeconds(1));
+		Health health = check();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("level", "ok").containsEntry("count", 0).containsKey("last");
+	}
+
+	@Test
+	void unknownBeforeTheFirstRefreshAndWhenStale() {
+		fail("kaltura.media.get", "IOException", "timeout");
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(check().getStatus()).isEqualTo(Status.UP);
+		this.clock.add(Duration.ofSeconds(61));
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+	}
+
+	private void fail(String api, String errorType, String message) {
+		this.errors.onFailure(new CallFailure(this.clock.instant(), CallFailure.API, api, errorType, message));
+	}
+
+	private Health check() {
+		this.snapshot.refresh();
+		return this.indicator.health();
+	}
+
+}
