@@ -1,0 +1,442 @@
+package io.github.mcpmonitoring.sample.fleet;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The shipped fleet pack ({@code deploy/}) against a real Prometheus: the sample runs with demo faults (half of the
+ * Kaltura data calls fail), a Prometheus process on a loopback port scrapes it every second and evaluates the shipped
+ * alert rules every second, and a real MCP client drives traffic. Then, through Prometheus's HTTP API: the target is
+ * up, every query of the Grafana dashboard (template variables substituted) runs and returns data, and
+ * {@code McpToolErrorRateHigh} is pending or firing in Prometheus while the in-process evaluator fires it too.
+ * {@code promtool} checks and unit-tests the shipped rules.
+ *
+ * <p>
+ * Needs Debian's {@code prometheus} package ({@code prometheus} and {@code promtool} on the PATH), which
+ * {@code .ci/run} installs; without it the test fails and says so.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kaltura.demo.error-rate=0.5", "mcp.monitoring.alerts.evaluation-interval=1s",
+				"mcp.monitoring.alerts.rules.tool-error-rate.for=0s", "server.shutdown=immediate" })
+@AutoConfigureObservability
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PrometheusFleetIntegrationTest {
+
+	// Maven runs the tests of a module in the module's folder.
+	private static final Path DEPLOY = Path.of("..", "deploy");
+
+	private static final Path PROMETHEUS_DIR = DEPLOY.resolve("prometheus");
+
+	private static final Path RULES = PROMETHEUS_DIR.resolve("mcp-alerts.rules.yml");
+
+	private static final Path DASHBOARD = DEPLOY.resolve("grafana").resolve("mcp-monitoring-dashboard.json");
+
+	private static final String JOB = "mcp-sample";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** What Grafana puts in place of its built-in variables; a 1 s scrape makes 1m plenty for rate(). */
+	private static final Map<String, String> GRAFANA_BUILT_INS = Map.of("__rate_interval", "1m", "__interval", "15s",
+			"__range", "5m", "__range_s", "300", "__interval_ms", "15000");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\$(\\w+)|\\[\\[(\\w+)]]");
+
+	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@LocalServerPort
+	private int port;
+
+	private Path workDir;
+
+	private Process prometheus;
+
+	private Path prometheusLog;
+
+	private String prometheusUrl;
+
+	private McpSyncClient client;
+
+	@BeforeAll
+	void startPrometheusAndDriveTraffic() throws Exception {
+		String binary = requireOnPath("prometheus");
+		this.workDir = Files.createTempDirectory("mcp-fleet-prometheus");
+		Files.copy(RULES, this.workDir.resolve("mcp-alerts.rules.yml"));
+		Files.writeString(this.workDir.resolve("prometheus.yml"), """
+				global:
+				  scrape_interval: 1s
+				  evaluation_interval: 1s
+				rule_files:
+				  - mcp-alerts.rules.yml
+				scrape_configs:
+				  - job_name: %s
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: ['127.0.0.1:%d']
+				""".formatted(JOB, this.port));
+		int prometheusPort = freeLoopbackPort();
+		this.prometheusUrl = "http://127.0.0.1:" + prometheusPort;
+		this.prometheusLog = this.workDir.resolve("prometheus.log");
+		this.prometheus = new ProcessBuilder(binary, "--config.file=" + this.workDir.resolve("prometheus.yml"),
+				"--storage.tsdb.path=" + this.workDir.resolve("data"),
+				"--web.listen-address=127.0.0.1:" + prometheusPort)
+			.redirectErrorStream(true)
+			.redirectOutput(this.prometheusLog.toFile())
+			.start();
+		Process started = this.prometheus;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+
+		eventually("Prometheus ready", () -> {
+			assertThat(this.prometheus.isAlive()).as("Prometheus still running").isTrue();
+			assertThat(get(this.prometheusUrl + "/-/ready").statusCode()).isEqualTo(200);
+		}, null);
+		// Traffic only once the target has been scraped: a series that appears between two scrapes with a count
+		// already above zero loses those calls to increase().
+		eventually("target up", this::assertTargetUp, null);
+
+		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+			.builder("http://localhost:" + this.port)
+			.endpoint("/mcp")
+			.build();
+		this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
+		this.client.initialize();
+		// About 3 s of calls, so that several scrapes see the error series grow.
+		for (int i = 0; i < 40; i++) {
+			driveTraffic();
+			Thread.sleep(60);
+		}
+	}
+
+	@AfterAll
+	void stopPrometheus() throws Exception {
+		if (this.client != null) {
+			this.client.closeGracefully();
+		}
+		if (this.prometheus != null) {
+			this.prometheus.destroy();
+			if (!this.prometheus.waitFor(10, TimeUnit.SECONDS)) {
+				this.prometheus.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		if (this.workDir != null) {
+			FileSystemUtils.deleteRecursively(this.workDir);
+		}
+	}
+
+	@Test
+	void prometheusScrapesTheSample() throws Exception {
+		assertTargetUp();
+	}
+
+	@Test
+	void toolErrorRateAlertIsActiveInPrometheusAndInProcess() throws Exception {
+		eventually("McpToolErrorRateHigh in Prometheus and in-process", () -> {
+			List<JsonNode> inPrometheus = new ArrayList<>();
+			prometheusApi("/api/v1/alerts").path("data").path("alerts").forEach((alert) -> {
+				if ("McpToolErrorRateHigh".equals(alert.path("labels").path("alertname").asText())) {
+					inPrometheus.add(alert);
+				}
+			});
+			assertThat(inPrometheus).as("McpToolErrorRateHigh alerts in Prometheus").isNotEmpty();
+			assertThat(inPrometheus).allSatisfy((alert) -> {
+				assertThat(alert.path("state").asText()).isIn("pending", "firing");
+				assertThat(alert.path("labels").path("severity").asText()).isEqualTo("error");
+				assertThat(alert.path("labels").path("job").asText()).isEqualTo(JOB);
+			});
+			assertThat(inPrometheus).extracting((alert) -> alert.path("labels").path("gen_ai_tool_name").asText())
+				.containsAnyOf("list_media", "list_categories");
+
+			JsonNode health = this.json.readTree(get("http://localhost:" + this.port + "/actuator/health").body());
+			List<String> firing = new ArrayList<>();
+			health.path("components").path("alerts").path("details").path("firing")
+				.forEach((alert) -> firing.add(alert.path("name").asText()));
+			assertThat(firing).as("alerts firing in-process (/actuator/health)").contains("McpToolErrorRateHigh");
+
+			JsonNode gauge = query("mcp_alerts_active{alertname=\"McpToolErrorRateHigh\", job=\"" + JOB + "\"}");
+			assertThat(gauge.path("data").path("result")).as("mcp_alerts_active of McpToolErrorRateHigh").isNotEmpty();
+			assertThat(gauge.path("data").path("result").get(0).path("value").get(1).asDouble())
+				.as("mcp_alerts_active of McpToolErrorRateHigh, scraped by Prometheus").isGreaterThanOrEqualTo(1);
+		}, this::driveTraffic);
+	}
+
+	@Test
+	void dashboardTemplateVariablesFindTheSample() throws Exception {
+		JsonNode dashboard = this.json.readTree(DASHBOARD.toFile());
+		Map<String, Set<String>> values = variableValues(dashboard, Map.of("instance", ".*"));
+		assertThat(values.get("instance")).contains("127.0.0.1:" + this.port);
+		assertThat(values.get("tool")).contains("list_media", "list_categories", "get_media_entry");
+	}
+
+	@Test
+	void everyDashboardQueryRunsAndReturnsData() throws Exception {
+		JsonNode dashboard = this.json.readTree(DASHBOARD.toFile());
+		assertThat(dashboard.path("templating").path("list").get(0).path("type").asText())
+			.as("first variable: the data source").isEqualTo("datasource");
+		List<PanelQuery> queries = panelQueries(dashboard);
+		assertThat(queries).as("panel queries in " + DASHBOARD).hasSizeGreaterThan(20);
+		assertThat(queries).allSatisfy((query) -> assertThat(query.datasourceUid())
+			.as("data source of " + query).isEqualTo("${datasource}"));
+
+		// The instance variable set to this sample, the tool variable to All, as a user would open the dashboard.
+		Map<String, String> variables = new LinkedHashMap<>(GRAFANA_BUILT_INS);
+		variables.put("instance", "127.0.0.1:" + this.port);
+		variables.put("tool", ".*");
+		// A query Prometheus rejects is rejected at once; data may take a scrape or two more.
+		List<String> rejected = new ArrayList<>();
+		for (PanelQuery query : queries) {
+			String expr = substitute(query.expr(), variables);
+			JsonNode answer = query(expr);
+			if (!"success".equals(answer.path("status").asText())) {
+				rejected.add(query + ": " + answer.path("error").asText() + " in " + expr);
+			}
+		}
+		assertThat(rejected).as("dashboard queries Prometheus rejects").isEmpty();
+		eventually("every dashboard query returns data", () -> {
+			List<String> empty = new ArrayList<>();
+			for (PanelQuery query : queries) {
+				String expr = substitute(query.expr(), variables);
+				if (query(expr).path("data").path("result").isEmpty()) {
+					empty.add(query + ": no data from " + expr);
+				}
+			}
+			assertThat(empty).isEmpty();
+		}, this::driveTraffic);
+	}
+
+	@Test
+	void promtoolChecksTheShippedRulesAndConfig() throws Exception {
+		promtool("check", "rules", "mcp-alerts.rules.yml");
+		promtool("check", "config", "prometheus.yml");
+	}
+
+	@Test
+	void promtoolUnitTestsOfTheShippedRulesPass() throws Exception {
+		promtool("test", "rules", "mcp-alerts.rules.test.yml");
+	}
+
+	private void driveTraffic() {
+		this.client.callTool(new CallToolRequest("list_media", Map.of("limit", 5)));
+		this.client.callTool(new CallToolRequest("list_categories", Map.of()));
+	}
+
+	private void assertTargetUp() throws Exception {
+		JsonNode targets = prometheusApi("/api/v1/targets").path("data").path("activeTargets");
+		assertThat(targets).as("active targets").hasSize(1);
+		JsonNode target = targets.get(0);
+		assertThat(target.path("labels").path("job").asText()).isEqualTo(JOB);
+		assertThat(target.path("labels").path("instance").asText()).isEqualTo("127.0.0.1:" + this.port);
+		assertThat(target.path("scrapeUrl").asText()).endsWith("/actuator/prometheus");
+		assertThat(target.path("health").asText()).as("health of the target, last error: %s",
+				target.path("lastError").asText()).isEqualTo("up");
+	}
+
+	/** The values of the dashboard's query variables, found the way Grafana's label_values() finds them. */
+	private Map<String, Set<String>> variableValues(JsonNode dashboard, Map<String, String> selections)
+			throws Exception {
+		Map<String, String> variables = new LinkedHashMap<>(GRAFANA_BUILT_INS);
+		variables.putAll(selections);
+		Map<String, Set<String>> values = new LinkedHashMap<>();
+		for (JsonNode variable : dashboard.path("templating").path("list")) {
+			if (!"query".equals(variable.path("type").asText())) {
+				continue;
+			}
+			JsonNode query = variable.path("query");
+			String text = query.isTextual() ? query.asText() : query.path("query").asText();
+			Matcher labelValues = LABEL_VALUES.matcher(text);
+			assertThat(labelValues.matches()).as("label_values(selector, label) in variable " + variable).isTrue();
+			String selector = substitute(labelValues.group(1), variables);
+			JsonNode series = prometheusApi("/api/v1/series?match[]=" + encode(selector));
+			Set<String> found = new TreeSet<>();
+			series.path("data").forEach((labels) -> found.add(labels.path(labelValues.group(2)).asText()));
+			assertThat(found).as("values of variable " + variable.path("name").asText()).isNotEmpty();
+			values.put(variable.path("name").asText(), found);
+		}
+		return values;
+	}
+
+	private static List<PanelQuery> panelQueries(JsonNode dashboard) {
+		List<PanelQuery> queries = new ArrayList<>();
+		collect(dashboard.path("panels"), queries);
+		return queries;
+	}
+
+	private static void collect(JsonNode panels, List<PanelQuery> queries) {
+		for (JsonNode panel : panels) {
+			for (JsonNode target : panel.path("targets")) {
+				queries.add(new PanelQuery(panel.path("title").asText(), target.path("refId").asText(),
+						target.path("expr").asText(), target.path("datasource").path("uid").asText()));
+			}
+			collect(panel.path("panels"), queries); // the panels of a collapsed row
+		}
+	}
+
+	/** Replace Grafana variables ($name, ${name}, ${name:format}, [[name]]); an unknown one fails the test. */
+	private static String substitute(String expr, Map<String, String> variables) {
+		Matcher matcher = VARIABLE.matcher(expr);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String name = (matcher.group(1) != null) ? matcher.group(1)
+					: (matcher.group(2) != null) ? matcher.group(2) : matcher.group(3);
+			assertThat(variables).as("variable $" + name + " in " + expr).containsKey(name);
+			matcher.appendReplacement(result, Matcher.quoteReplacement(variables.get(name)));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	private JsonNode query(String expr) throws Exception {
+		return this.json.readTree(get(this.prometheusUrl + "/api/v1/query?query=" + encode(expr)).body());
+	}
+
+	private JsonNode prometheusApi(String pathAndQuery) throws Exception {
+		HttpResponse<String> response = get(this.prometheusUrl + pathAndQuery);
+		assertThat(response.statusCode()).as("GET " + pathAndQuery + ": " + response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Run the check until it passes or {@link #PATIENCE} runs out, then fail with its last error and Prometheus's
+	 * log; between attempts, wait a scrape and run {@code between} when given.
+	 */
+	private void eventually(String what, Check check, Runnable between) throws Exception {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (true) {
+			try {
+				check.run();
+				return;
+			}
+			catch (AssertionError | IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError(what + " not seen within " + PATIENCE.toSeconds() + " s: "
+							+ ex.getMessage() + "\n--- Prometheus log (tail) ---\n" + prometheusLogTail(), ex);
+				}
+			}
+			if (between != null) {
+				between.run();
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	private String prometheusLogTail() {
+		try {
+			List<String> lines = Files.readAllLines(this.prometheusLog);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+		}
+		catch (IOException | RuntimeException ex) {
+			return "(no log: " + ex + ")";
+		}
+	}
+
+	/** Run promtool in deploy/prometheus (it resolves rule files relative to the file it reads). */
+	private static void promtool(String... arguments) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(requireOnPath("promtool"));
+		command.addAll(List.of(arguments));
+		Path output = Files.createTempFile("promtool", ".log");
+		try {
+			Process process = new ProcessBuilder(command).directory(PROMETHEUS_DIR.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				fail(String.join(" ", command) + " did not finish within 60 s:\n" + Files.readString(output));
+			}
+			assertThat(process.exitValue()).as(String.join(" ", command) + " in " + PROMETHEUS_DIR + ":\n"
+					+ Files.readString(output)).isZero();
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
+	}
+
+	private static String requireOnPath(String program) {
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			Path candidate = Path.of(dir, program);
+			if (Files.isExecutable(candidate)) {
+				return candidate.toString();
+			}
+		}
+		return fail(program + " not found on the PATH. This test runs a real Prometheus: install Debian's"
+				+ " prometheus package (apt-get install prometheus), as .ci/run does.");
+	}
+
+	private static int freeLoopbackPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		void run() throws Exception;
+
+	}
+
+	private record PanelQuery(String panel, String refId, String expr, String datasourceUid) {
+
+		@Override
+		public String toString() {
+			return "panel '" + this.panel + "' query " + this.refId;
+		}
+
+	}
+
+}
