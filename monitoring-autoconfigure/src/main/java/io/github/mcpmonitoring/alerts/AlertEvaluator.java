@@ -88,7 +88,7 @@ public class AlertEvaluator {
 	public synchronized void evaluate() {
 		Instant now = this.clock.instant();
 		for (Runnable task : this.beforeEachEvaluation) {
-			runGuarded("before-evaluation", task);
+			runGuarded("Meter snapshot before alert evaluation", task);
 		}
 		for (AlertRule rule : this.rules) {
 			List<AlertCandidate> candidates = candidatesOf(rule, now);
@@ -139,23 +139,23 @@ public class AlertEvaluator {
 
 	private List<AlertCandidate> candidatesOf(AlertRule rule, Instant now) {
 		List<List<AlertCandidate>> result = new ArrayList<>(1);
-		runGuarded(rule.id(), () -> result.add(rule.evaluate(now)));
+		runGuarded("Alert rule '" + rule.id() + "'", () -> result.add(rule.evaluate(now)));
 		return result.isEmpty() ? null : result.get(0);
 	}
 
 	/** Run a task; a failure is logged once at WARN (then at DEBUG until it succeeds again) and swallowed. */
-	private void runGuarded(String name, Runnable task) {
+	private void runGuarded(String what, Runnable task) {
 		try {
 			task.run();
-			this.failingRules.remove(name);
+			this.failingRules.remove(what);
 		}
 		catch (Throwable ex) {
-			if (this.failingRules.add(name)) {
-				logger.warn("Alert rule '" + name + "' failed and was skipped; it runs again at the next evaluation"
-						+ " and further failures are logged at DEBUG", ex);
+			if (this.failingRules.add(what)) {
+				logger.warn(what + " failed and was skipped; it runs again at the next evaluation and further"
+						+ " failures are logged at DEBUG", ex);
 			}
 			else if (logger.isDebugEnabled()) {
-				logger.debug("Alert rule '" + name + "' failed", ex);
+				logger.debug(what + " failed", ex);
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.alerts.AlertRule;
@@ -54,14 +55,14 @@ public class BuiltInAlertRules {
 		}
 		add(settings.getCpu(), () -> new GaugeThresholdRule("cpu", "McpCpuHigh", settingsOf(settings.getCpu()),
 				registry, "system.cpu.usage", null, false,
-				(candidate, rule) -> String.format("CPU usage is %.0f%%", candidate.value() * 100),
+				(candidate, rule) -> String.format(Locale.ROOT, "CPU usage is %.0f%%", candidate.value() * 100),
 				"The machine's CPU usage (system_cpu_usage) stayed above the threshold. Check the tool call rate and"
 						+ " process_cpu_usage: is it this server or a neighbour?"));
 		add(settings.getDiskSpace(), () -> new DiskSpaceRule(settingsOf(settings.getDiskSpace()), registry));
 		add(settings.getApiConsecutiveFailures(), () -> new GaugeThresholdRule("api-consecutive-failures",
 				"McpApiConsecutiveFailures", settingsOf(settings.getApiConsecutiveFailures()), registry,
 				McpMeterNames.API_CONSECUTIVE_FAILURES, McpMeterNames.TAG_API, true,
-				(candidate, rule) -> String.format("API %s failed %.0f times in a row",
+				(candidate, rule) -> String.format(Locale.ROOT, "API %s failed %.0f times in a row",
 						candidate.labels().getOrDefault("api", "?"), candidate.value()),
 				"Every recent call to this upstream API failed. See the last error of the API on /actuator/mcp and"
 						+ " error_type on mcp_api_call_duration_seconds_count."));

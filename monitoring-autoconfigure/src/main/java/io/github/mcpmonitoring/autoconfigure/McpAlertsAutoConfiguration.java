@@ -15,6 +15,7 @@ import io.github.mcpmonitoring.alerts.delivery.AlertmanagerAlertNotifier;
 import io.github.mcpmonitoring.alerts.delivery.DeliveryOptions;
 import io.github.mcpmonitoring.alerts.delivery.LoggingAlertNotifier;
 import io.github.mcpmonitoring.alerts.delivery.WebhookAlertNotifier;
+import io.github.mcpmonitoring.alerts.rules.CumulativeHistogramFilter;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
@@ -26,11 +27,13 @@ import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.github.mcpmonitoring.system.SystemMemory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,6 +67,12 @@ public class McpAlertsAutoConfiguration {
 		Duration longest = (toolWindow.compareTo(BuiltInAlertRules.RECENT_WINDOW) > 0) ? toolWindow
 				: BuiltInAlertRules.RECENT_WINDOW;
 		return new MeterHistory(registry, Clock.systemUTC(), longest.plus(properties.getEvaluationInterval()));
+	}
+
+	@Bean
+	public MeterRegistryCustomizer<SimpleMeterRegistry> mcpCumulativeHistograms() {
+		// Applications that turn Prometheus off fall back to the simple registry, which rolls histogram buckets.
+		return (registry) -> registry.config().meterFilter(new CumulativeHistogramFilter());
 	}
 
 	@Bean
@@ -154,11 +163,13 @@ public class McpAlertsAutoConfiguration {
 			return properties.getInstance();
 		}
 		String port = environment.getProperty("server.port", "8080");
+		// A random port is only known once the server has started, after this label is fixed: leave it out.
+		String suffix = "0".equals(port) ? "" : ":" + port;
 		try {
-			return InetAddress.getLocalHost().getHostName() + ":" + port;
+			return InetAddress.getLocalHost().getHostName() + suffix;
 		}
 		catch (UnknownHostException ex) {
-			return "localhost:" + port;
+			return "localhost" + suffix;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.alerts.rules;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ abstract class BuiltInAlertRule implements AlertRule {
 	}
 
 	protected static String percent(double ratio) {
-		return String.format("%.1f%%", ratio * 100);
+		return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
 	}
 
 	protected static String label(AlertCandidate candidate, String key) {

@@ -239,7 +239,8 @@ public class MeterHistory {
 					if (inBucket <= 0) {
 						return this.bucketBounds[i];
 					}
-					return lowerBound + (this.bucketBounds[i] - lowerBound) * (rank - lowerCount) / inBucket;
+					// The order of operations of Prometheus, so that both give the same double.
+					return lowerBound + (this.bucketBounds[i] - lowerBound) * ((rank - lowerCount) / inBucket);
 				}
 				lowerBound = this.bucketBounds[i];
 				lowerCount = this.bucketCounts[i];

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.alerts.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
@@ -40,13 +41,13 @@ public class RecentErrorsRule extends BuiltInAlertRule {
 
 	@Override
 	public String summary(AlertCandidate candidate) {
-		return String.format("%.0f failed tool and API calls in the last %d minutes", candidate.value(),
+		return String.format(Locale.ROOT, "%.0f failed tool and API calls in the last %d minutes", candidate.value(),
 				this.window.toMinutes());
 	}
 
 	@Override
 	public String description(AlertCandidate candidate) {
-		return String.format("More than %.0f tool and upstream API calls failed in the last %d minutes. The"
+		return String.format(Locale.ROOT, "More than %.0f tool and upstream API calls failed in the last %d minutes. The"
 				+ " recentErrors component of /actuator/health lists them by name and error type.",
 				this.settings.threshold(), this.window.toMinutes());
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
@@ -52,7 +53,7 @@ public class SlowCallsRule extends BuiltInAlertRule {
 	public String summary(AlertCandidate candidate) {
 		String subject = candidate.labels().containsKey("api") ? "API " + label(candidate, "api")
 				: "Tool " + label(candidate, "gen_ai_tool_name");
-		return String.format("%s made %.0f slow calls", subject, candidate.value());
+		return String.format(Locale.ROOT, "%s made %.0f slow calls", subject, candidate.value());
 	}
 
 	@Override

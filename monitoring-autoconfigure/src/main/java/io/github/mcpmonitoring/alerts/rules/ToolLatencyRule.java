@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
@@ -49,13 +50,13 @@ public class ToolLatencyRule extends BuiltInAlertRule {
 
 	@Override
 	public String summary(AlertCandidate candidate) {
-		return String.format("Tool %s p95 latency is %.2f s", label(candidate, "gen_ai_tool_name"),
+		return String.format(Locale.ROOT, "Tool %s p95 latency is %.2f s", label(candidate, "gen_ai_tool_name"),
 				candidate.value());
 	}
 
 	@Override
 	public String description(AlertCandidate candidate) {
-		return String.format("The 95th percentile of the duration of tool %s over the last %d minutes is above"
+		return String.format(Locale.ROOT, "The 95th percentile of the duration of tool %s over the last %d minutes is above"
 				+ " %.2f s. Check the upstream API latency (mcp_api_call_duration_seconds) and in-flight calls"
 				+ " (mcp_server_operation_active_seconds).", label(candidate, "gen_ai_tool_name"),
 				this.window.toMinutes(), this.settings.threshold());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
@@ -46,7 +47,7 @@ public class UpstreamAuthFailureRule extends BuiltInAlertRule {
 
 	@Override
 	public String summary(AlertCandidate candidate) {
-		return String.format("%s failed authentication %.0f times", label(candidate, "name"), candidate.value());
+		return String.format(Locale.ROOT, "%s failed authentication %.0f times", label(candidate, "name"), candidate.value());
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.sample.config;
 import java.net.URI;
 import java.time.Clock;
 
+import io.github.mcpmonitoring.sample.demo.DemoFaultSettings;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
@@ -32,10 +33,15 @@ public class KalturaConfiguration {
 
 	@Bean
 	@Conditional(OnDemoModeCondition.class)
-	DemoKalturaBackend demoKalturaBackend(KalturaProperties properties) {
+	DemoFaultSettings demoFaultSettings(KalturaProperties properties) {
 		KalturaProperties.Demo demo = properties.getDemo();
-		DemoKalturaBackend backend = DemoKalturaBackend
-			.start(new DemoFaults(demo.getLatency(), demo.getErrorRate()), Clock.systemUTC());
+		return new DemoFaultSettings(new DemoFaults(demo.getLatency(), demo.getErrorRate()));
+	}
+
+	@Bean
+	@Conditional(OnDemoModeCondition.class)
+	DemoKalturaBackend demoKalturaBackend(DemoFaultSettings faults) {
+		DemoKalturaBackend backend = DemoKalturaBackend.start(faults, Clock.systemUTC());
 		logger.warn("kaltura.service-url is not set: serving DEMO data ({} media entries, {} categories, partner {}) "
 				+ "from an embedded Kaltura backend at {}. Set kaltura.service-url, kaltura.partner-id and "
 				+ "kaltura.admin-secret to connect to real Kaltura.", backend.entryCount(), backend.categoryCount(),

@@ -37,13 +37,13 @@ final class DemoApiHandler implements HttpHandler {
 
 	private final DemoSessions sessions;
 
-	private final DemoFaults faults;
+	private final DemoFaultSettings faults;
 
 	private final ObjectMapper mapper;
 
 	private final AtomicLong calls = new AtomicLong();
 
-	DemoApiHandler(DemoCatalog catalog, DemoSessions sessions, DemoFaults faults, ObjectMapper mapper) {
+	DemoApiHandler(DemoCatalog catalog, DemoSessions sessions, DemoFaultSettings faults, ObjectMapper mapper) {
 		this.catalog = catalog;
 		this.sessions = sessions;
 		this.faults = faults;
@@ -67,7 +67,7 @@ final class DemoApiHandler implements HttpHandler {
 				return;
 			}
 			this.calls.incrementAndGet();
-			this.faults.delay();
+			this.faults.current().delay();
 			respond(exchange, answer(matcher.group(1), matcher.group(2), exchange));
 		}
 		catch (InterruptedException ex) {
@@ -125,7 +125,7 @@ final class DemoApiHandler implements HttpHandler {
 	// Faults apply to data calls only, so that sessions keep working while errors are injected.
 	private DemoRequest dataCall(DemoRequest request) throws DemoApiError {
 		this.sessions.check(request.text("ks"));
-		if (this.faults.failNextDataCall()) {
+		if (this.faults.current().failNextDataCall()) {
 			throw new DemoApiError("INTERNAL_SERVER_ERROR", "Internal server error occurred");
 		}
 		return request;

@@ -56,6 +56,16 @@ public final class DemoKalturaBackend implements AutoCloseable {
 	 * @return the running backend
 	 */
 	public static DemoKalturaBackend start(DemoFaults faults, Clock clock) {
+		return start(new DemoFaultSettings(faults), clock);
+	}
+
+	/**
+	 * Starts a backend on {@code 127.0.0.1} and a free port, injecting the faults the settings hold at each request.
+	 * @param faults latency and errors to inject, changeable while it runs
+	 * @param clock clock that session expiry is checked against
+	 * @return the running backend
+	 */
+	public static DemoKalturaBackend start(DemoFaultSettings faults, Clock clock) {
 		HttpServer server = bindLoopback();
 		URI serviceUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 		String adminSecret = newSecret();

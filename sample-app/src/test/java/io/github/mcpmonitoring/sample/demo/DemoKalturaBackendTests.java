@@ -82,6 +82,23 @@ class DemoKalturaBackendTests {
 	}
 
 	@Test
+	void errorRateChangesWhileTheBackendRuns() throws Exception {
+		DemoFaultSettings faults = new DemoFaultSettings(new DemoFaults(Duration.ZERO, 1.0));
+		try (DemoKalturaBackend backend = DemoKalturaBackend.start(faults, Clock.systemUTC())) {
+			String ks = startSession(backend);
+			assertThat(post(backend, "category", "list", "ks=" + ks).path("code").asText())
+				.isEqualTo("INTERNAL_SERVER_ERROR");
+			faults.setErrorRate(0);
+			for (int i = 0; i < 5; i++) {
+				assertThat(post(backend, "category", "list", "ks=" + ks).path("objectType").asText())
+					.isEqualTo("KalturaCategoryListResponse");
+			}
+			assertThatIllegalArgumentException().isThrownBy(() -> faults.setErrorRate(1.5));
+			assertThat(faults.current().errorRate()).isZero();
+		}
+	}
+
+	@Test
 	void latencyDelaysEveryCall() throws Exception {
 		Duration latency = Duration.ofMillis(300);
 		try (DemoKalturaBackend backend = start(new DemoFaults(latency, 0))) {

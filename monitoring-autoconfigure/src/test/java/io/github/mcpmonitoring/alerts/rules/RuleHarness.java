@@ -1,0 +1,196 @@
+package io.github.mcpmonitoring.alerts.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.mcpmonitoring.alerts.AlertEvaluator;
+import io.github.mcpmonitoring.alerts.AlertRule;
+import io.github.mcpmonitoring.alerts.RecordingNotifier;
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.ApiCallRecorder;
+import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.MutableClock;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RecentErrors;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Real meters, meter history, recent errors and an evaluator on one clock that the test moves: a Micrometer
+ * {@link MockClock} for the registry and a {@link MutableClock} for the evaluator, always moved together. Calls are
+ * recorded through the starter's own recorders, with the duration the test gives.
+ */
+public final class RuleHarness {
+
+	/** How often the evaluator is assumed to run; the meter history keeps one interval more than the windows. */
+	public static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(15);
+
+	/** The repeat interval of the evaluator. */
+	public static final Duration REPEAT = Duration.ofMinutes(10);
+
+	/** The window of the rules on meters, as by default. */
+	public static final Duration WINDOW = Duration.ofMinutes(5);
+
+	private static final long NEVER_SLOW = Long.MAX_VALUE;
+
+	private final MockClock meterClock = new MockClock();
+
+	private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(this.meterClock.wallTime()));
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.meterClock);
+
+	private final RecentErrors recentErrors = new RecentErrors(1000, new MessageRedactor(List.of(), 200));
+
+	private final AuthenticationFailures authenticationFailures;
+
+	private final ToolCallMetrics tools;
+
+	private final ApiCallMetrics apis;
+
+	private final MeterHistory history;
+
+	private final RecordingNotifier notifier = new RecordingNotifier();
+
+	public RuleHarness() {
+		// As the auto-configuration does for a simple registry: buckets must stay cumulative to be subtracted.
+		this.registry.config().meterFilter(new CumulativeHistogramFilter());
+		this.authenticationFailures = new AuthenticationFailures(this.registry,
+				AuthenticationFailures.DEFAULT_PATTERNS);
+		CallFailureListener listeners = (failure) -> {
+			this.recentErrors.onFailure(failure);
+			this.authenticationFailures.onFailure(failure);
+		};
+		this.tools = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), listeners);
+		this.apis = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), listeners);
+		this.history = new MeterHistory(this.registry, this.clock, WINDOW.plus(EVALUATION_INTERVAL));
+	}
+
+	/**
+	 * Create an evaluator of rules that takes a snapshot of the meters before each evaluation, as the
+	 * auto-configuration does.
+	 * @param rules the rules
+	 * @return the evaluator
+	 */
+	public AlertEvaluator evaluator(AlertRule... rules) {
+		return new AlertEvaluator(List.of(rules), List.of(this.notifier), List.of(this.history::capture), this.clock,
+				REPEAT, (rule) -> "docs/runbooks/" + rule.alertName() + ".md", 1000, this.registry);
+	}
+
+	/**
+	 * Move both clocks forward.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
+		this.meterClock.add(duration);
+		this.clock.add(duration);
+	}
+
+	/**
+	 * Record a finished tool call that took the given time and ended now.
+	 * @param tool the tool name
+	 * @param duration how long it took
+	 * @param errorType its outcome, {@link ErrorTypes#NONE} for a success
+	 */
+	public void toolCall(String tool, Duration duration, String errorType) {
+		toolCall(tool, duration, errorType, NEVER_SLOW);
+	}
+
+	/**
+	 * Record a finished tool call that took the given time and ended now.
+	 * @param tool the tool name
+	 * @param duration how long it took
+	 * @param errorType its outcome, {@link ErrorTypes#NONE} for a success
+	 * @param slowThreshold duration above which it counts as slow
+	 */
+	public void toolCall(String tool, Duration duration, String errorType, Duration slowThreshold) {
+		toolCall(tool, duration, errorType, slowThreshold.toNanos());
+	}
+
+	private void toolCall(String tool, Duration duration, String errorType, long slowThresholdNanos) {
+		ToolCallRecorder recorder = this.tools.recorder(tool);
+		String message = ErrorTypes.NONE.equals(errorType) ? null : errorType + " in " + tool;
+		recorder.record(recorder.monotonicTime() - duration.toNanos(), null, errorType, slowThresholdNanos, message);
+	}
+
+	/**
+	 * Record calls of a tool that each took 10 ms and ended now.
+	 * @param tool the tool name
+	 * @param count how many calls
+	 * @param errorType their outcome
+	 */
+	public void toolCalls(String tool, int count, String errorType) {
+		for (int i = 0; i < count; i++) {
+			toolCall(tool, Duration.ofMillis(10), errorType);
+		}
+	}
+
+	/**
+	 * Record a finished upstream API call that took the given time and ended now.
+	 * @param api the API name
+	 * @param duration how long it took
+	 * @param failure what it failed with, or {@code null}
+	 * @param slowThreshold duration above which it counts as slow
+	 */
+	public void apiCall(String api, Duration duration, Throwable failure, Duration slowThreshold) {
+		ApiCallRecorder recorder = this.apis.recorder(api);
+		recorder.record(recorder.monotonicTime() - duration.toNanos(), failure, slowThreshold.toNanos());
+	}
+
+	/**
+	 * Record a finished upstream API call that took 10 ms and ended now.
+	 * @param api the API name
+	 * @param failure what it failed with, or {@code null}
+	 */
+	public void apiCall(String api, Throwable failure) {
+		apiCall(api, Duration.ofMillis(10), failure, Duration.ofDays(1));
+	}
+
+	public SimpleMeterRegistry registry() {
+		return this.registry;
+	}
+
+	public MutableClock clock() {
+		return this.clock;
+	}
+
+	public MeterHistory history() {
+		return this.history;
+	}
+
+	public RecentErrors recentErrors() {
+		return this.recentErrors;
+	}
+
+	public ToolCallMetrics tools() {
+		return this.tools;
+	}
+
+	public ApiCallMetrics apis() {
+		return this.apis;
+	}
+
+	public RecordingNotifier notifier() {
+		return this.notifier;
+	}
+
+	/**
+	 * Return the value of the {@code mcp.alerts.active} gauge of an alert name and severity.
+	 * @param alertName the alert name
+	 * @param severity the severity label
+	 * @return the number of firing instances
+	 */
+	public double active(String alertName, String severity) {
+		return this.registry.get("mcp.alerts.active")
+			.tag("alertname", alertName)
+			.tag("severity", severity)
+			.gauge()
+			.value();
+	}
+
+}

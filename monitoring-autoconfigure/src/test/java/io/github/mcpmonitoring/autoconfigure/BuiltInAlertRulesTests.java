@@ -1,0 +1,136 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.github.mcpmonitoring.alerts.AlertRule;
+import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.alerts.rules.RuleHarness;
+import io.github.mcpmonitoring.kaltura.KalturaSessionState;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.github.mcpmonitoring.system.ContainerMemory;
+import io.github.mcpmonitoring.system.SystemMemory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BuiltInAlertRules}: the rules of the README's table with their defaults, built from
+ * {@link McpAlertsProperties}.
+ */
+class BuiltInAlertRulesTests {
+
+	private static final KalturaSessionStatusProvider SESSION = () -> new KalturaSessionStatus(
+			KalturaSessionState.ACTIVE, 1234, null, null, null, null, null, null, null);
+
+	@TempDir
+	Path cgroupRoot;
+
+	private final RuleHarness harness = new RuleHarness();
+
+	@Test
+	void buildsEveryRuleWhenTheirSourcesExist() {
+		assertThat(rules(new McpAlertsProperties(), systemMemory(), SESSION)).extracting(AlertRule::id)
+			.containsExactly("tool-error-rate", "tool-latency", "recent-errors", "memory", "cpu", "disk-space",
+					"api-consecutive-failures", "kaltura-session", "upstream-auth-failure", "slow-calls");
+	}
+
+	@Test
+	void leavesOutMemoryWithoutOshiAndTheSessionWithoutAStatusProvider() {
+		assertThat(rules(new McpAlertsProperties(), null, null)).extracting(AlertRule::id)
+			.doesNotContain("memory", "kaltura-session")
+			.hasSize(8);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "tool-error-rate, McpToolErrorRateHigh, ERROR, PT2M",
+			"tool-latency, McpToolLatencyHigh, WARNING, PT5M",
+			"recent-errors, McpRecentErrorsHigh, WARNING, PT0S", "memory, McpMemoryHigh, WARNING, PT1M",
+			"cpu, McpCpuHigh, WARNING, PT5M", "disk-space, McpDiskSpaceLow, WARNING, PT0S",
+			"api-consecutive-failures, McpApiConsecutiveFailures, ERROR, PT0S",
+			"kaltura-session, McpKalturaSessionInvalid, CRITICAL, PT1M",
+			"upstream-auth-failure, McpUpstreamAuthFailure, ERROR, PT0S", "slow-calls, McpSlowCalls, INFO, PT0S" })
+	void hasTheDocumentedNameSeverityAndForDuration(String id, String alertName, AlertSeverity severity,
+			Duration forDuration) {
+		AlertRule rule = rule(new McpAlertsProperties(), id);
+		assertThat(rule.alertName()).isEqualTo(alertName);
+		assertThat(rule.forDuration()).isEqualTo(forDuration);
+		Set<AlertSeverity> severities = id.equals("memory") ? Set.of(AlertSeverity.WARNING, AlertSeverity.CRITICAL)
+				: Set.of(severity);
+		assertThat(rule.severities()).isEqualTo(severities);
+	}
+
+	@Test
+	void hasTheDocumentedThresholds() {
+		McpAlertsProperties.Rules rules = new McpAlertsProperties().getRules();
+		assertThat(rules.getToolErrorRate().getThreshold()).isEqualTo(0.05);
+		assertThat(rules.getToolErrorRate().getMinCalls()).isEqualTo(10);
+		assertThat(rules.getToolErrorRate().getWindow()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(rules.getToolLatency().getThreshold()).isEqualTo(2.0);
+		assertThat(rules.getRecentErrors().getThreshold()).isEqualTo(10);
+		assertThat(rules.getMemory().getThreshold()).isEqualTo(0.80);
+		assertThat(rules.getMemory().getCriticalThreshold()).isEqualTo(0.90);
+		assertThat(rules.getCpu().getThreshold()).isEqualTo(0.85);
+		assertThat(rules.getDiskSpace().getThreshold()).isEqualTo(0.90);
+		assertThat(rules.getApiConsecutiveFailures().getThreshold()).isEqualTo(5);
+		assertThat(rules.getUpstreamAuthFailure().getThreshold()).isZero();
+		assertThat(rules.getSlowCalls().getThreshold()).isZero();
+	}
+
+	@Test
+	void leavesOutDisabledRules() {
+		McpAlertsProperties properties = new McpAlertsProperties();
+		properties.getRules().getCpu().setEnabled(false);
+		properties.getRules().getSlowCalls().setEnabled(false);
+		assertThat(rules(properties, null, null)).extracting(AlertRule::id).doesNotContain("cpu", "slow-calls")
+			.hasSize(6);
+	}
+
+	@Test
+	void appliesTheConfiguredSeverityAndForDuration() {
+		McpAlertsProperties properties = new McpAlertsProperties();
+		properties.getRules().getToolErrorRate().setSeverity(AlertSeverity.CRITICAL);
+		properties.getRules().getToolErrorRate().setFor(Duration.ofSeconds(30));
+		AlertRule rule = rule(properties, "tool-error-rate");
+		assertThat(rule.severities()).containsExactly(AlertSeverity.CRITICAL);
+		assertThat(rule.forDuration()).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	/** Build the built-in rules on the harness's meters and pick one. */
+	static AlertRule rule(RuleHarness harness, McpAlertsProperties properties, String id) {
+		return new BuiltInAlertRules(properties.getRules(), harness.registry(), harness.history(),
+				harness.recentErrors(), null, null)
+			.rules()
+			.stream()
+			.filter((rule) -> rule.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private AlertRule rule(McpAlertsProperties properties, String id) {
+		return rules(properties, systemMemory(), SESSION).stream()
+			.filter((rule) -> rule.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<AlertRule> rules(McpAlertsProperties properties, SystemMemory systemMemory,
+			KalturaSessionStatusProvider session) {
+		return new BuiltInAlertRules(properties.getRules(), this.harness.registry(), this.harness.history(),
+				this.harness.recentErrors(), systemMemory, session)
+			.rules();
+	}
+
+	private SystemMemory systemMemory() {
+		// OSHI is never initialised: the executor drops the task. The rule only needs the source to exist.
+		return new SystemMemory((task) -> {
+		}, new ContainerMemory(this.cgroupRoot));
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.mcpmonitoring.alerts.AlertEvaluator;
+import io.github.mcpmonitoring.alerts.AlertRule;
+import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.alerts.AlertState;
+import io.github.mcpmonitoring.alerts.rules.RuleLifecycleTests;
+import io.micrometer.core.instrument.Gauge;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the built-in {@code cpu} rule: {@code system.cpu.usage} above 0.85.
+ */
+class CpuRuleTests extends RuleLifecycleTests {
+
+	private final AtomicReference<Double> usage = new AtomicReference<>(0.2);
+
+	CpuRuleTests() {
+		Gauge.builder("system.cpu.usage", this.usage, AtomicReference::get).register(this.harness.registry());
+	}
+
+	@Override
+	protected AlertRule rule(Duration forDuration) {
+		McpAlertsProperties properties = new McpAlertsProperties();
+		properties.getRules().getCpu().setFor(forDuration);
+		return BuiltInAlertRulesTests.rule(this.harness, properties, "cpu");
+	}
+
+	@Override
+	protected void conditionHolds() {
+		this.usage.set(0.93);
+	}
+
+	@Override
+	protected void conditionStops() {
+		this.usage.set(0.4);
+	}
+
+	@Override
+	protected String alertName() {
+		return "McpCpuHigh";
+	}
+
+	@Override
+	protected AlertSeverity severity() {
+		return AlertSeverity.WARNING;
+	}
+
+	@Override
+	protected Map<String, String> labels() {
+		return Map.of();
+	}
+
+	@Override
+	protected double value() {
+		return 0.93;
+	}
+
+	@Test
+	void firesAboveTheThresholdOnly() {
+		AlertEvaluator evaluator = this.harness.evaluator(rule(Duration.ZERO));
+		this.usage.set(0.85);
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+		this.usage.set(0.851);
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).singleElement()
+			.satisfies((alert) -> assertThat(alert.summary()).isEqualTo("CPU usage is 85%"));
+	}
+
+	@Test
+	void unknownUsageDoesNotFire() {
+		AlertEvaluator evaluator = this.harness.evaluator(rule(Duration.ZERO));
+		this.usage.set(Double.NaN);
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+	}
+
+}
