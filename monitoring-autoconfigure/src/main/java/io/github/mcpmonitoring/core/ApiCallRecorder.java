@@ -68,7 +68,10 @@ public final class ApiCallRecorder {
 		try {
 			long duration = this.clock.monotonicTime() - startTime;
 			if (failure == null) {
-				this.consecutiveFailures.set(0);
+				// A read is cheaper than a write to a shared line, and it is almost always 0 already.
+				if (this.consecutiveFailures.get() != 0) {
+					this.consecutiveFailures.set(0);
+				}
 				this.succeeded.record(duration, TimeUnit.NANOSECONDS);
 			}
 			else {

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# End-to-end A/B benchmark of the sample MCP server, on loopback only.
+#
+#   A: the sample jar as built (the starter active)
+#   B: the same jar with --mcp.monitoring.enabled=false
+#
+# Runs PAIRS pairs, alternating which side goes first (AB, BA, AB, ...). Each run starts a fresh JVM on a free
+# loopback port, measures its time to ready (first 200 from /actuator/health, and Spring's "Started ... in X
+# seconds"), opens an MCP session (initialize + notifications/initialized) with curl, checks one tools/call, warms
+# up with wrk (the sample's JIT needs about 40 s of load before its throughput settles on a 2-core machine), then
+# measures tools/call throughput and latency with wrk, and stops the JVM.
+#
+# Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk: apt-get install -y wrk):
+#   benchmarks/e2e/ab.sh
+# Settings (environment): PAIRS=5 WARMUP=45s DURATION=20s CONNECTIONS=8 TOOL=get_session_info STARTUP_ONLY=0
+#   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e JAVA_OPTS="-Xms512m -Xmx512m"
+# A_ARGS adds arguments to side A only (to find what costs, e.g. --spring.autoconfigure.exclude=...).
+# STARTUP_ONLY=1 measures only the time to ready (no load), which takes seconds per run, so more pairs fit.
+# Output: one line per run in $OUT/runs.tsv, the logs of each run, and a summary of the A/B ratios on stdout.
+set -euo pipefail
+
+PAIRS=${PAIRS:-5}
+WARMUP=${WARMUP:-45s}
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-8}
+TOOL=${TOOL:-get_session_info}
+JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+OUT=${OUT:-benchmarks/target/e2e}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
+STARTUP_ONLY=${STARTUP_ONLY:-0}
+A_ARGS=${A_ARGS:-}
+HERE=$(cd "$(dirname "$0")" && pwd)
+HOST=127.0.0.1
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+mkdir -p "$OUT"
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT INT TERM
+
+free_port() {
+  # A random high port that nothing listens on (bash's /dev/tcp, so no extra tool is needed).
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+
+now_ms() { date +%s%3N; }
+
+# wrk latency value (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.4f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.4f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.4f", v * 1000 }
+    else { printf "nan" } }'
+}
+
+mcp_post() { # port, session id or "", body; prints headers and body
+  local port=$1 session=$2 body=$3
+  curl -sS -i --max-time 10 -X POST "http://$HOST:$port/mcp" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+    ${session:+-H "Mcp-Session-Id: $session"} -d "$body"
+}
+
+run_once() { # pair, side (A|B); appends a line to runs.tsv
+  local pair=$1 side=$2 port log args start ready_ms started_s session reply wrk_out rps p50 p99 errors
+  port=$(free_port)
+  log="$OUT/run-$pair-$side.log"
+  args=(--server.address=$HOST --server.port="$port" --spring.main.banner-mode=off)
+  [ "$side" = B ] && args+=(--mcp.monitoring.enabled=false)
+  # shellcheck disable=SC2206
+  [ "$side" = A ] && [ -n "$A_ARGS" ] && args+=($A_ARGS)
+  start=$(now_ms)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
+  server_pid=$!
+  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health"; do
+    kill -0 "$server_pid" 2>/dev/null || { echo "server $side died, see $log" >&2; exit 1; }
+    if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
+      echo "server $side not ready after ${READY_TIMEOUT_S}s, see $log" >&2; exit 1
+    fi
+    sleep 0.05
+  done
+  ready_ms=$(( $(now_ms) - start ))
+  started_s=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
+  if [ "$STARTUP_ONLY" = 1 ]; then
+    stop_server
+    printf '%s\t%s\t\t\t\t%s\t%s\n' "$pair" "$side" "$ready_ms" "$started_s" >>"$OUT/runs.tsv"
+    printf 'pair %s %s: ready %5d ms  started in %s s\n' "$pair" "$side" "$ready_ms" "$started_s"
+    return
+  fi
+
+  session=$(mcp_post "$port" "" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"ab-benchmark","version":"1"}}}' \
+    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
+  [ -n "$session" ] || { echo "no Mcp-Session-Id from initialize ($side), see $log" >&2; exit 1; }
+  mcp_post "$port" "$session" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
+  reply=$(mcp_post "$port" "$session" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":{}}}")
+  if ! grep -q '"result"' <<<"$reply" || grep -q '"isError":true' <<<"$reply"; then
+    echo "tools/call $TOOL failed ($side): $reply" >&2; exit 1
+  fi
+
+  MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/tools-call.lua" \
+    "http://$HOST:$port/mcp" >/dev/null
+  wrk_out=$(MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency \
+    -s "$HERE/tools-call.lua" "http://$HOST:$port/mcp")
+  echo "$wrk_out" >"$OUT/wrk-$pair-$side.txt"
+  if [ "$side" = A ] && ! curl -sf "http://$HOST:$port/actuator/prometheus" | grep -q "gen_ai_tool_name=\"$TOOL\""; then
+    echo "A: no mcp metrics for $TOOL on /actuator/prometheus" >&2; exit 1
+  fi
+  if [ "$side" = B ] && curl -sf "http://$HOST:$port/actuator/prometheus" | grep -q '^mcp_server_operation'; then
+    echo "B: mcp metrics present although monitoring is disabled" >&2; exit 1
+  fi
+  stop_server
+
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$wrk_out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$wrk_out")")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$wrk_out")
+  errors=${errors:-0}
+  if [ "$errors" != 0 ] || grep -q 'Socket errors' <<<"$wrk_out"; then
+    echo "wrk saw errors ($side): $wrk_out" >&2; exit 1
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s" >>"$OUT/runs.tsv"
+  printf 'pair %s %s: %8.1f req/s  p50 %7.3f ms  p99 %7.3f ms  ready %5d ms  started in %s s\n' \
+    "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\n' >"$OUT/runs.tsv"
+if [ "$STARTUP_ONLY" = 1 ]; then
+  echo "A = starter active, B = --mcp.monitoring.enabled=false; $PAIRS pairs, time to ready only"
+else
+  echo "A = starter active, B = --mcp.monitoring.enabled=false; $PAIRS pairs, wrk -t1 -c$CONNECTIONS, warm-up $WARMUP, measured $DURATION, tool $TOOL"
+fi
+for pair in $(seq 1 "$PAIRS"); do
+  if [ $((pair % 2)) -eq 1 ]; then run_once "$pair" A; run_once "$pair" B; else run_once "$pair" B; run_once "$pair" A; fi
+done
+
+# Per-pair ratios A/B, then their median and range.
+awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $3; v[$1, $2, "p99"] = $5; v[$1, $2, "p50"] = $4; v[$1, $2, "ready"] = $6; v[$1, $2, "started"] = $7; n = ($1 > n) ? $1 : n }
+  function ratio(a, b) { return (b > 0) ? a / b : 0 }
+  END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%d\t%.3f\n", p, ratio(v[p, "A", "rps"], v[p, "B", "rps"]),
+    ratio(v[p, "A", "p99"], v[p, "B", "p99"]), ratio(v[p, "A", "p50"], v[p, "B", "p50"]), v[p, "A", "ready"] - v[p, "B", "ready"],
+    v[p, "A", "started"] - v[p, "B", "started"] }' "$OUT/runs.tsv" >"$OUT/pairs.tsv"
+summary() { # column, label
+  local values; values=$(cut -f"$1" "$OUT/pairs.tsv")
+  printf '%-40s median %s  min %s  max %s\n' "$2" "$(median <<<"$values")" "$(sort -g <<<"$values" | head -1)" \
+    "$(sort -g <<<"$values" | tail -1)"
+}
+echo
+if [ "$STARTUP_ONLY" != 1 ]; then
+  summary 2 "throughput A/B (target >= 0.99):"
+  summary 3 "p99 latency A/B (target <= 1.05):"
+  summary 4 "p50 latency A/B:"
+fi
+summary 5 "time to ready A-B, ms (target <= 100):"
+summary 6 "Spring 'Started in' A-B, s:"
+echo "per run: $OUT/runs.tsv, per pair: $OUT/pairs.tsv"

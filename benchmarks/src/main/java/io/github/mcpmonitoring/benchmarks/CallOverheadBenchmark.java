@@ -1,0 +1,162 @@
+package io.github.mcpmonitoring.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of one call, in ns/op, of a trivial method or tool handler, bare and under each way of timing it. The
+ * numbers are the items of the benchmarks issue; read them as ratios to each other, never alone.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+public class CallOverheadBenchmark {
+
+	private CallOverheadFixture fixture;
+
+	private String x = "arg";
+
+	/** Build the proxies, handlers and registries. */
+	@Setup
+	public void setUp() {
+		this.fixture = new CallOverheadFixture();
+	}
+
+	/** (1) A plain method call. */
+	@Benchmark
+	public String b01_plainCall() {
+		return this.fixture.plain.work(this.x);
+	}
+
+	/** (2) The same method behind a Spring AOP (CGLIB) proxy whose advisor only proceeds. */
+	@Benchmark
+	public String b02_noopProxy() {
+		return this.fixture.noopProxy.work(this.x);
+	}
+
+	/** (3) The floor: that proxy plus a pre-resolved timer recorded with two {@code System.nanoTime()} reads. */
+	@Benchmark
+	public String b03_floorProxyTimer() {
+		return this.fixture.floorProxy.work(this.x);
+	}
+
+	/** (4) Micrometer's {@code @Timed} with {@code TimedAspect}. */
+	@Benchmark
+	public String b04_timedAspect() {
+		return this.fixture.timedAspectProxy.timedWork(this.x);
+	}
+
+	/** (5) {@code @MonitoredTool}, recording the call itself (no MCP-layer instrumentation around it). */
+	@Benchmark
+	public String b05_monitoredTool() {
+		return this.fixture.monitoredProxy.toolWork(this.x);
+	}
+
+	/** (5n) As (5), with the in-flight meter ({@code mcp.server.operation.active}) denied by a meter filter. */
+	@Benchmark
+	public String b05n_monitoredToolWithoutInFlight() {
+		return this.fixture.monitoredProxyWithoutInFlight.toolWork(this.x);
+	}
+
+	/** (6) {@code @MonitoredApiCall}. */
+	@Benchmark
+	public String b06_monitoredApiCall() {
+		return this.fixture.monitoredProxy.apiWork(this.x);
+	}
+
+	/** (7) The tool-spec wrapper around a trivial handler. */
+	@Benchmark
+	public CallToolResult b07_toolSpecWrapper() {
+		return this.fixture.wrappedHandler.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/** (7b) The bare trivial handler. */
+	@Benchmark
+	public CallToolResult b07b_bareHandler() {
+		return this.fixture.bareHandler.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/** (7n) As (7), with the in-flight meter denied by a meter filter. */
+	@Benchmark
+	public CallToolResult b07n_toolSpecWrapperWithoutInFlight() {
+		return this.fixture.wrappedHandlerWithoutInFlight.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/**
+	 * (7r) What-if: the wrapper's code less the per-call in-flight sample (a copy, see
+	 * {@link HandlerWithoutInFlight}).
+	 */
+	@Benchmark
+	public CallToolResult b07r_handlerWithoutInFlightSample() {
+		return this.fixture.handlerWithoutInFlightSample.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/** (8) A call seen by both: the wrapped handler calls a {@code @MonitoredTool} method through the advisor. */
+	@Benchmark
+	public CallToolResult b08_wrapperAndAnnotation() {
+		return this.fixture.wrappedHandlerCallingAnnotated.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/** (9a) Baseline of the exception paths: the no-op proxy around a method that throws. */
+	@Benchmark
+	public String b09a_noopProxyThrows() {
+		try {
+			return this.fixture.noopProxy.failingWork(this.x);
+		}
+		catch (BenchmarkTools.BenchmarkFailure ex) {
+			return null;
+		}
+	}
+
+	/** (9b) A {@code @MonitoredTool} method that throws. */
+	@Benchmark
+	public String b09b_monitoredToolThrows() {
+		try {
+			return this.fixture.monitoredProxy.failingToolWork(this.x);
+		}
+		catch (BenchmarkTools.BenchmarkFailure ex) {
+			return null;
+		}
+	}
+
+	/** (9c) A {@code @MonitoredApiCall} method that throws. */
+	@Benchmark
+	public String b09c_monitoredApiCallThrows() {
+		try {
+			return this.fixture.monitoredProxy.failingApiWork(this.x);
+		}
+		catch (BenchmarkTools.BenchmarkFailure ex) {
+			return null;
+		}
+	}
+
+	/** (9d) The wrapper around a handler that returns an {@code isError} result ({@code error.type=tool_error}). */
+	@Benchmark
+	public CallToolResult b09d_wrapperIsErrorResult() {
+		return this.fixture.wrappedErrorHandler.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/**
+	 * (9e) Both, failing: the wrapped handler calls a {@code @MonitoredTool} method that throws and turns the exception
+	 * into an {@code isError} result, as Spring AI does ({@code error.type} is the exception's class name).
+	 */
+	@Benchmark
+	public CallToolResult b09e_wrapperAndAnnotationThrows() {
+		return this.fixture.wrappedHandlerCallingFailing.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.github.mcpmonitoring.benchmarks;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Checks that each benchmark measures what it claims to: no JMH run, no timing.
+ */
+class BenchmarkFixturesTests {
+
+	private final CallOverheadFixture fixture = new CallOverheadFixture();
+
+	@Test
+	void annotatedMethodsRecordOnceEach() {
+		assertThat(this.fixture.floorProxy.work("a")).isEqualTo("a");
+		assertThat(this.fixture.timedAspectProxy.timedWork("a")).isEqualTo("a");
+		assertThat(this.fixture.monitoredProxy.toolWork("a")).isEqualTo("a");
+		assertThat(this.fixture.monitoredProxy.apiWork("a")).isEqualTo("a");
+		assertThat(this.fixture.monitoredProxyWithoutInFlight.toolWork("a")).isEqualTo("a");
+		assertThat(this.fixture.registry.get("bench.floor").timer().count()).isOne();
+		assertThat(this.fixture.registry.get("bench.timed").timer().count()).isOne();
+		assertThat(toolCalls(this.fixture.registry, "bench_tool", "none")).isOne();
+		assertThat(this.fixture.registry.get("mcp.api.call.duration").tag("api", "bench.api").timer().count()).isOne();
+		assertThat(toolCalls(this.fixture.registryWithoutInFlight, "bench_tool", "none")).isOne();
+		assertThat(this.fixture.registryWithoutInFlight.find("mcp.server.operation.active").meters()).isEmpty();
+	}
+
+	@Test
+	void timedAspectAndFloorUseTheStarterBuckets() {
+		this.fixture.timedAspectProxy.timedWork("a");
+		this.fixture.floorProxy.work("a");
+		assertThat(this.fixture.registry.get("bench.timed").timer().takeSnapshot().histogramCounts()).hasSize(14);
+		assertThat(this.fixture.registry.get("bench.floor").timer().takeSnapshot().histogramCounts()).hasSize(14);
+	}
+
+	@Test
+	void wrappedHandlersRecordOnceWithTheRightOutcome() {
+		assertThat(this.fixture.wrappedHandler.apply(null, CallOverheadFixture.REQUEST))
+			.isSameAs(CallOverheadFixture.SUCCESS);
+		this.fixture.wrappedHandlerWithoutInFlight.apply(null, CallOverheadFixture.REQUEST);
+		this.fixture.handlerWithoutInFlightSample.apply(null, CallOverheadFixture.REQUEST);
+		this.fixture.wrappedHandlerCallingAnnotated.apply(null, CallOverheadFixture.REQUEST);
+		this.fixture.wrappedErrorHandler.apply(null, CallOverheadFixture.REQUEST);
+		assertThat(this.fixture.wrappedHandlerCallingFailing.apply(null, CallOverheadFixture.REQUEST))
+			.isSameAs(CallOverheadFixture.ERROR);
+		assertThat(toolCalls(this.fixture.registry, "bench_tool", "none")).isOne();
+		assertThat(toolCalls(this.fixture.registryWithoutInFlight, "bench_tool", "none")).isOne();
+		assertThat(toolCalls(this.fixture.registry, "bench_replica_tool", "none")).isOne();
+		assertThat(toolCalls(this.fixture.registry, "bench_annotated_tool", "none")).isOne();
+		assertThat(toolCalls(this.fixture.registry, "bench_error_tool", "tool_error")).isOne();
+		assertThat(toolCalls(this.fixture.registry, "bench_failing_annotated_tool", "BenchmarkFailure")).isOne();
+		assertThat(this.fixture.registry.find("mcp.server.operation.duration")
+			.tag("gen_ai.tool.name", "bench_failing_tool")
+			.timers()).isEmpty();
+	}
+
+	@Test
+	void failingMethodsRecordTheirExceptionType() {
+		assertThatExceptionOfType(BenchmarkTools.BenchmarkFailure.class)
+			.isThrownBy(() -> this.fixture.monitoredProxy.failingToolWork("a"));
+		assertThatExceptionOfType(BenchmarkTools.BenchmarkFailure.class)
+			.isThrownBy(() -> this.fixture.monitoredProxy.failingApiWork("a"));
+		assertThat(toolCalls(this.fixture.registry, "bench_failing_tool", "BenchmarkFailure")).isOne();
+		assertThat(this.fixture.registry.get("mcp.api.call.duration")
+			.tags("api", "bench.failing_api", "error.type", "BenchmarkFailure")
+			.timer()
+			.count()).isOne();
+		assertThat(this.fixture.recentErrors.totalCount()).isEqualTo(2);
+	}
+
+	@Test
+	void starterAndPlainRegistriesExposeTheSameSeries() {
+		Set<String> starter = series(ScrapeRegistries.starter(3).scrape());
+		assertThat(starter).contains(
+				"mcp_server_operation_duration_seconds_count{error_type=\"KalturaApiException\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\"}");
+		assertThat(series(ScrapeRegistries.plain(3).scrape())).isEqualTo(starter);
+		assertThat(series(ScrapeRegistries.plainMinimal(3).scrape())).isNotEmpty().isSubsetOf(starter);
+	}
+
+	private static double toolCalls(MeterRegistry registry, String tool, String errorType) {
+		return registry.get("mcp.server.operation.duration")
+			.tags("gen_ai.tool.name", tool, "error.type", errorType)
+			.timer()
+			.count();
+	}
+
+	/** The series of a scrape, without their values. */
+	private static Set<String> series(String scrape) {
+		return scrape.lines()
+			.filter((line) -> !line.startsWith("#"))
+			.map((line) -> line.substring(0, line.lastIndexOf(' ')))
+			.collect(Collectors.toSet());
+	}
+
+}
