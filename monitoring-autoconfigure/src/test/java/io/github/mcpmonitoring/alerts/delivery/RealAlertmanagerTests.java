@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.testing.AlertmanagerServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;

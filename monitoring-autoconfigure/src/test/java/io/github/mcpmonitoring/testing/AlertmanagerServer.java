@@ -1,4 +1,4 @@
-package io.github.mcpmonitoring.alerts.delivery;
+package io.github.mcpmonitoring.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.fail;
  * A real Alertmanager from the Debian package {@code prometheus-alertmanager}, started on a free loopback port with
  * its own configuration and storage in a temporary directory, clustering off.
  */
-final class AlertmanagerServer implements AutoCloseable {
+public final class AlertmanagerServer implements AutoCloseable {
 
 	private static final List<String> BINARIES = List.of("prometheus-alertmanager", "alertmanager");
 
@@ -53,7 +53,7 @@ final class AlertmanagerServer implements AutoCloseable {
 	 * @return the running server
 	 * @throws Exception if it cannot be started
 	 */
-	static AlertmanagerServer start(Path directory) throws Exception {
+	public static AlertmanagerServer start(Path directory) throws Exception {
 		Path binary = binary().orElseGet(() -> fail("No Alertmanager binary (" + String.join(" or ", BINARIES)
 				+ ") on the PATH. Install the Debian package: apt-get install -y prometheus-alertmanager"
 				+ " (.ci/run does)"));
@@ -71,15 +71,15 @@ final class AlertmanagerServer implements AutoCloseable {
 		return server;
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return this.baseUrl;
 	}
 
-	String status() throws IOException, InterruptedException {
+	public String status() throws IOException, InterruptedException {
 		return get("/api/v2/status");
 	}
 
-	String get(String pathAndQuery) throws IOException, InterruptedException {
+	public String get(String pathAndQuery) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.baseUrl.resolve(pathAndQuery))
 			.timeout(Duration.ofSeconds(5))
 			.build();
