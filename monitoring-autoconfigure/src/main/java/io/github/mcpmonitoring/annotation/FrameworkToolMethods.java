@@ -2,6 +2,9 @@ package io.github.mcpmonitoring.annotation;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -20,6 +23,14 @@ final class FrameworkToolMethods {
 	private static final Class<? extends Annotation> MCP_TOOL = load("org.springaicommunity.mcp.annotation.McpTool");
 
 	private FrameworkToolMethods() {
+	}
+
+	/**
+	 * Return the framework tool annotations present on the class path.
+	 * @return the annotation types
+	 */
+	static List<Class<? extends Annotation>> annotationTypes() {
+		return Stream.of(SPRING_AI_TOOL, MCP_TOOL).filter(Objects::nonNull).toList();
 	}
 
 	/**

@@ -1,8 +1,13 @@
 package io.github.mcpmonitoring.annotation;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -17,6 +22,13 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.RepeatableContainers;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -48,6 +60,10 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 
 	private final Map<Object, MonitoredMethod> monitoredMethods = new ConcurrentHashMap<>();
 
+	private final Set<Class<? extends Annotation>> annotationTypes;
+
+	private final Map<Class<?>, Boolean> candidateClasses = new ConcurrentReferenceHashMap<>();
+
 	/**
 	 * Create an interceptor. Metrics are supplied lazily, on the first call of a monitored method, so that creating
 	 * the interceptor does not initialise the meter registry early.
@@ -66,6 +82,7 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		this.toolCallsRecordedByMcpLayer = toolRefinements != null;
 		this.defaultToolSlowThresholdNanos = defaultToolSlowThreshold.toNanos();
 		this.defaultApiSlowThresholdNanos = defaultApiSlowThreshold.toNanos();
+		this.annotationTypes = annotationTypes(this.toolCallsRecordedByMcpLayer);
 	}
 
 	@Override
@@ -90,6 +107,58 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 			return method;
 		}
 		return new MethodClassKey(method, target.getClass());
+	}
+
+	/**
+	 * Tell whether a class has a method this interceptor may handle, looking at it once: the advisor is asked about
+	 * every bean of the application, and most have none.
+	 * @param targetClass the class of the bean
+	 * @return whether a method of the class or of its supertypes carries one of the annotations
+	 */
+	boolean mayMonitor(Class<?> targetClass) {
+		Boolean candidate = this.candidateClasses.get(targetClass);
+		if (candidate == null) {
+			candidate = hasAnnotatedMethod(targetClass);
+			this.candidateClasses.put(targetClass, candidate);
+		}
+		return candidate;
+	}
+
+	private boolean hasAnnotatedMethod(Class<?> targetClass) {
+		if (!AnnotationUtils.isCandidateClass(targetClass, this.annotationTypes)) {
+			return false;
+		}
+		List<Class<?>> types = new ArrayList<>(ClassUtils.getAllInterfacesForClassAsSet(targetClass));
+		types.add(targetClass);
+		for (Class<?> type : types) {
+			Method[] methods = ReflectionUtils.getAllDeclaredMethods(type);
+			for (Method method : methods) {
+				if (isAnnotated(method)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private boolean isAnnotated(Method method) {
+		MergedAnnotations annotations = MergedAnnotations.from(method, SearchStrategy.DIRECT,
+				RepeatableContainers.none());
+		for (Class<? extends Annotation> type : this.annotationTypes) {
+			if (annotations.isPresent(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Set<Class<? extends Annotation>> annotationTypes(boolean withFrameworkToolMethods) {
+		Set<Class<? extends Annotation>> types = new LinkedHashSet<>(List.of(MonitoredTool.class,
+				MonitoredApiCall.class));
+		if (withFrameworkToolMethods) {
+			types.addAll(FrameworkToolMethods.annotationTypes());
+		}
+		return types;
 	}
 
 	/**

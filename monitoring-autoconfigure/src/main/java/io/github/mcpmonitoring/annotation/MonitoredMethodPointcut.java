@@ -19,7 +19,7 @@ public class MonitoredMethodPointcut extends StaticMethodMatcherPointcut {
 	 */
 	public MonitoredMethodPointcut(MonitoredMethodInterceptor interceptor) {
 		this.interceptor = interceptor;
-		setClassFilter((type) -> !Modifier.isFinal(type.getModifiers()));
+		setClassFilter((type) -> !Modifier.isFinal(type.getModifiers()) && interceptor.mayMonitor(type));
 	}
 
 	@Override
