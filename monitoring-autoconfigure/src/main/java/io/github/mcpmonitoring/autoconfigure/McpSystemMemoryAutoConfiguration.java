@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link AutoConfiguration Auto-configuration} of the machine's memory, read through OSHI off the main thread, and
- * its gauges.
+ * {@link AutoConfiguration Auto-configuration} of the machine's memory, read through OSHI off the main thread once
+ * the application has started, and its gauges.
  */
 @AutoConfiguration(after = McpMonitoringAutoConfiguration.class)
 @ConditionalOnClass(name = "oshi.SystemInfo")
@@ -22,8 +22,13 @@ public class McpSystemMemoryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public SystemMemory mcpSystemMemory(MonitoringScheduler scheduler) {
-		return new SystemMemory((task) -> scheduler.execute("OSHI initialisation", task), new ContainerMemory());
+	public SystemMemory mcpSystemMemory(AfterRefreshExecutor mcpAfterRefreshExecutor) {
+		return new SystemMemory(mcpAfterRefreshExecutor, new ContainerMemory());
+	}
+
+	@Bean
+	AfterRefreshExecutor mcpAfterRefreshExecutor(MonitoringScheduler scheduler) {
+		return new AfterRefreshExecutor((task) -> scheduler.execute("OSHI initialisation", task));
 	}
 
 	@Bean
