@@ -1,7 +1,7 @@
 package io.github.mcpmonitoring.annotation;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
-import io.modelcontextprotocol.spec.McpSchema;
+import io.github.mcpmonitoring.mcp.McpToolResults;
 
 import org.springframework.util.ClassUtils;
 
@@ -18,31 +18,12 @@ final class ToolResults {
 	}
 
 	static String errorType(Object result) {
-		return (MCP_PRESENT && McpResults.isError(result)) ? ErrorTypes.TOOL_ERROR : ErrorTypes.NONE;
+		return (MCP_PRESENT && McpToolResults.isError(result)) ? ErrorTypes.TOOL_ERROR : ErrorTypes.NONE;
 	}
 
 	static String errorMessage(Object result) {
-		return MCP_PRESENT ? McpResults.firstText(result) : null;
-	}
-
-	/** Loaded only when the MCP SDK is present. */
-	private static final class McpResults {
-
-		static boolean isError(Object result) {
-			return result instanceof McpSchema.CallToolResult toolResult && Boolean.TRUE.equals(toolResult.isError());
-		}
-
-		static String firstText(Object result) {
-			if (result instanceof McpSchema.CallToolResult toolResult && toolResult.content() != null) {
-				for (McpSchema.Content content : toolResult.content()) {
-					if (content instanceof McpSchema.TextContent text) {
-						return text.text();
-					}
-				}
-			}
-			return null;
-		}
-
+		// McpToolResults is loaded only when the MCP SDK is present.
+		return MCP_PRESENT ? McpToolResults.firstText(result) : null;
 	}
 
 }

@@ -127,7 +127,7 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 				noted = this.toolMethodFailure;
 			}
 			String toolMethodFailure = (noted != null) ? ErrorTypes.of(noted) : null;
-			boolean errorResult = thrown == null && result != null && Boolean.TRUE.equals(result.isError());
+			boolean errorResult = thrown == null && McpToolResults.isError(result);
 			if (toolMethodFailure == null && errorResult) {
 				// Frameworks run the tool method and complete the Mono on one worker thread: what the tool method
 				// threw there, before the framework turned it into an error result, can be read here.

@@ -1,7 +1,6 @@
 package io.github.mcpmonitoring.mcp;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
@@ -24,7 +23,7 @@ final class ToolCallOutcome {
 		if (thrown != null) {
 			return ErrorTypes.of(thrown);
 		}
-		if (result != null && Boolean.TRUE.equals(result.isError())) {
+		if (McpToolResults.isError(result)) {
 			return (toolMethodFailure != null) ? toolMethodFailure : ErrorTypes.TOOL_ERROR;
 		}
 		return ErrorTypes.NONE;
@@ -42,14 +41,7 @@ final class ToolCallOutcome {
 		if (failure != null) {
 			return ErrorTypes.unwrap(failure).getMessage();
 		}
-		if (result != null && result.content() != null) {
-			for (McpSchema.Content content : result.content()) {
-				if (content instanceof McpSchema.TextContent text) {
-					return text.text();
-				}
-			}
-		}
-		return null;
+		return McpToolResults.firstText(result);
 	}
 
 }
