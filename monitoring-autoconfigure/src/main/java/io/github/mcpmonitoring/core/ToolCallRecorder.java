@@ -5,10 +5,13 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 
 /**
  * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once, so that
- * recording a successful call allocates nothing; other error types are resolved when they happen.
+ * recording a successful call allocates nothing but the in-flight sample; other error types are resolved when they
+ * happen. When the in-flight meter is denied (for example with {@code management.metrics.enable.<name>=false}), no
+ * sample is started at all, and a successful call allocates nothing.
  */
 public final class ToolCallRecorder {
 
@@ -33,7 +36,7 @@ public final class ToolCallRecorder {
 		this.clock = clock;
 		this.succeeded = succeeded;
 		this.toolErrors = toolErrors;
-		this.active = active;
+		this.active = (active instanceof NoopLongTaskTimer) ? null : active;
 		this.slowCalls = slowCalls;
 	}
 
@@ -46,10 +49,14 @@ public final class ToolCallRecorder {
 	}
 
 	/**
-	 * Mark the start of a call: read the clock and count the call as in flight.
-	 * @return the in-flight sample to hand to {@link #record}, or {@code null} when it could not be started
+	 * Count a call as in flight until it is {@link #record recorded}.
+	 * @return the in-flight sample to hand to {@link #record}, or {@code null} when the in-flight meter is denied or
+	 * the sample could not be started
 	 */
 	public LongTaskTimer.Sample start() {
+		if (this.active == null) {
+			return null;
+		}
 		try {
 			return this.active.start();
 		}

@@ -267,6 +267,20 @@ class McpMonitoringAutoConfigurationTests {
 	}
 
 	@Test
+	void bootEnablePropertyTurnsTheInFlightMeterOffAndKeepsTheDuration() {
+		this.contextRunner.withPropertyValues("management.metrics.enable.mcp.server.operation.active=false")
+			.withUserConfiguration(ToolSpecificationsConfiguration.class)
+			.run((context) -> {
+				List<?> tools = context.getBean("syncTools", List.class);
+				McpServerFeatures.SyncToolSpecification spec = (McpServerFeatures.SyncToolSpecification) tools.get(0);
+				spec.callHandler().apply(null, REQUEST);
+				assertThat(context.getBean(MeterRegistry.class).find(McpMeterNames.OPERATION_ACTIVE).meters())
+					.isEmpty();
+				assertThat(durationCount(context, "get_media_entry", "none")).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void defaultBucketsApplyWithoutTheSloProperty() {
 		this.contextRunner.withUserConfiguration(ToolSpecificationsConfiguration.class).run((context) -> {
 			Timer timer = context.getBean(MeterRegistry.class)

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -109,6 +110,22 @@ class ToolCallMetricsTests {
 		assertThat(active.activeTasks()).isEqualTo(1);
 		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
 		assertThat(active.activeTasks()).isZero();
+	}
+
+	@Test
+	void startsNoInFlightSampleWhenTheInFlightMeterIsDenied() {
+		SimpleMeterRegistry denying = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+		denying.config().meterFilter(MeterFilter.denyNameStartsWith(McpMeterNames.OPERATION_ACTIVE));
+		ToolCallRecorder recorder = new ToolCallMetrics(denying, Duration.ofMinutes(1)).recorder("get_media_entry");
+		LongTaskTimer.Sample inFlight = recorder.start();
+		long start = recorder.monotonicTime();
+		this.clock.add(Duration.ofMillis(40));
+		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
+		assertThat(inFlight).isNull();
+		assertThat(denying.find(McpMeterNames.OPERATION_ACTIVE).meters()).isEmpty();
+		Timer timer = denying.get(McpMeterNames.OPERATION_DURATION).tag("error.type", "none").timer();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);
 	}
 
 	@Test
