@@ -66,7 +66,10 @@ public class CallOverheadBenchmark {
 		return this.fixture.monitoredProxy.toolWork(this.x);
 	}
 
-	/** (5n) As (5), with the in-flight meter ({@code mcp.server.operation.active}) denied by a meter filter. */
+	/**
+	 * (5n) As (5), with the in-flight meter ({@code mcp.server.operation.active}) denied by a meter filter, as
+	 * {@code management.metrics.enable.mcp.server.operation.active=false} does: no in-flight sample is started.
+	 */
 	@Benchmark
 	public String b05n_monitoredToolWithoutInFlight() {
 		return this.fixture.monitoredProxyWithoutInFlight.toolWork(this.x);
@@ -97,12 +100,12 @@ public class CallOverheadBenchmark {
 	}
 
 	/**
-	 * (7r) What-if: the wrapper's code less the per-call in-flight sample (a copy, see
-	 * {@link HandlerWithoutInFlight}).
+	 * (10) The in-flight meter alone: start and stop a sample of the tool's {@code mcp.server.operation.active}
+	 * long-task timer, as (5) and (7) do once per call. It is what (5) and (7) cost beyond (5n) and (7n).
 	 */
 	@Benchmark
-	public CallToolResult b07r_handlerWithoutInFlightSample() {
-		return this.fixture.handlerWithoutInFlightSample.apply(null, CallOverheadFixture.REQUEST);
+	public long b10_inFlightSampleAlone() {
+		return this.fixture.inFlightMeter.start().stop();
 	}
 
 	/** (8) A call seen by both: the wrapped handler calls a {@code @MonitoredTool} method through the advisor. */

@@ -16,6 +16,7 @@ import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.micrometer.core.aop.TimedAspect;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -93,8 +94,8 @@ public final class CallOverheadFixture {
 	/** (7n) As (7) with the in-flight meter denied. */
 	public final BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> wrappedHandlerWithoutInFlight;
 
-	/** (7r) What-if: the wrapper's code less the per-call in-flight sample ({@link HandlerWithoutInFlight}). */
-	public final BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handlerWithoutInFlightSample;
+	/** (10) The in-flight meter alone: the long-task timer the starter registers per tool, in the same registry. */
+	public final LongTaskTimer inFlightMeter;
 
 	/** (8) A wrapped handler that calls a {@code @MonitoredTool} method through the starter's advisor. */
 	public final BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> wrappedHandlerCallingAnnotated;
@@ -139,8 +140,10 @@ public final class CallOverheadFixture {
 		this.wrappedHandler = wrap(instrumenter, TOOL_NAME, this.bareHandler);
 		this.wrappedHandlerWithoutInFlight = wrap(new ToolSpecificationInstrumenter(toolMetricsWithoutInFlight,
 				new ToolRefinements(), TOOL_SLOW_THRESHOLD), TOOL_NAME, this.bareHandler);
-		this.handlerWithoutInFlightSample = new HandlerWithoutInFlight<>(this.bareHandler, this.toolMetrics,
-				"bench_replica_tool", TOOL_SLOW_THRESHOLD.toNanos());
+		this.toolMetrics.recorder("bench_in_flight_tool");
+		this.inFlightMeter = this.registry.get("mcp.server.operation.active")
+			.tag("gen_ai.tool.name", "bench_in_flight_tool")
+			.longTaskTimer();
 		this.wrappedErrorHandler = wrap(instrumenter, "bench_error_tool", (exchange, request) -> ERROR);
 
 		// The exactly-once path: the interceptor knows that tool calls are recorded at the MCP layer.

@@ -73,8 +73,7 @@ public final class ResultsTable {
 		double bare = score("b07b_bareHandler");
 		System.out.println("| item | ns/op | ns over the bare handler | B/op |");
 		System.out.println("|---|---:|---:|---:|");
-		for (String name : new String[] { "b07_toolSpecWrapper", "b07n_toolSpecWrapperWithoutInFlight",
-				"b07r_handlerWithoutInFlightSample" }) {
+		for (String name : new String[] { "b07_toolSpecWrapper", "b07n_toolSpecWrapperWithoutInFlight" }) {
 			System.out.printf(Locale.ROOT, "| `%s` | %.1f | %.1f | %.0f |%n", name, score(name), score(name) - bare,
 					bytes(name));
 		}
