@@ -117,10 +117,13 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   wrk_out=$(MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s "$HERE/tools-call.lua" "http://$HOST:$port/mcp")
   echo "$wrk_out" >"$OUT/wrk-$pair-$side.txt"
-  if [ "$side" = A ] && ! curl -sf "http://$HOST:$port/actuator/prometheus" | grep -q "gen_ai_tool_name=\"$TOOL\""; then
+  # The scrape is read whole before grep: with pipefail, grep -q ending the pipe early would fail curl's write.
+  scrape=$(curl -sf "http://$HOST:$port/actuator/prometheus") \
+    || { echo "$side: /actuator/prometheus did not answer" >&2; exit 1; }
+  if [ "$side" = A ] && ! grep -q "gen_ai_tool_name=\"$TOOL\"" <<<"$scrape"; then
     echo "A: no mcp metrics for $TOOL on /actuator/prometheus" >&2; exit 1
   fi
-  if [ "$side" = B ] && curl -sf "http://$HOST:$port/actuator/prometheus" | grep -q '^mcp_server_operation'; then
+  if [ "$side" = B ] && grep -q '^mcp_server_operation' <<<"$scrape"; then
     echo "B: mcp metrics present although monitoring is disabled" >&2; exit 1
   fi
   stop_server
