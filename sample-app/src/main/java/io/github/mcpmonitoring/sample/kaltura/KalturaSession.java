@@ -29,6 +29,12 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	// Serialises session starts; held across HTTP calls, unlike lock.
 	private final Object startLock = new Object();
 
+	// Written with startLock held; read before waiting for it, to tell whether a start ended meanwhile.
+	private volatile long finishedStarts;
+
+	// Guarded by startLock: how the last start ended, when it failed.
+	private KalturaException lastStartFailure;
+
 	private final Object lock = new Object();
 
 	// All fields below are guarded by lock.
@@ -192,6 +198,7 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 		if (fresh != null) {
 			return fresh;
 		}
+		long finishedBeforeWaiting = this.finishedStarts;
 		synchronized (this.startLock) {
 			// Another thread may have started a session while this one waited.
 			fresh = freshKey();
@@ -199,6 +206,14 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 				return fresh;
 			}
 			KalturaSessionKey valid = validKey();
+			if (this.finishedStarts != finishedBeforeWaiting && this.lastStartFailure != null) {
+				// A start failed while this call waited: callers queued behind an unreachable Kaltura fail with it
+				// rather than each waiting for a start of its own.
+				if (valid != null) {
+					return valid;
+				}
+				throw this.lastStartFailure;
+			}
 			return (valid != null) ? refreshOrKeep(valid) : start();
 		}
 	}
@@ -230,6 +245,7 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	// Called with startLock held: one start at a time, while the status and fresh keys stay available.
 	private KalturaSessionKey start() {
 		Instant now = this.clock.instant();
+		this.lastStartFailure = null;
 		try {
 			KalturaSessionKey started = this.client.startSession(this.settings.adminSecret(), this.settings.userId(),
 					KalturaSessionType.ADMIN, this.settings.partnerId(), this.settings.expiry(),
@@ -239,14 +255,19 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 			return started;
 		}
 		catch (KalturaTransportException ex) {
+			this.lastStartFailure = ex;
 			markUnreachable(ex);
 			throw ex;
 		}
 		catch (KalturaApiException ex) {
+			this.lastStartFailure = ex;
 			markStartRejected(ex);
 			logger.warn("Could not start a Kaltura session for partner {}: {}", this.settings.partnerId(),
 					ex.getMessage());
 			throw ex;
+		}
+		finally {
+			this.finishedStarts++;
 		}
 	}
 

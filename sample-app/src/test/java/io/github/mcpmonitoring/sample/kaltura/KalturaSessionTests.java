@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -217,6 +219,38 @@ class KalturaSessionTests {
 	}
 
 	@Test
+	void callsThatWaitedForAFailedStartFailWithItInsteadOfStartingAgain() throws Exception {
+		this.client.startGate = new CountDownLatch(1);
+		this.client.failStarts.set(true);
+		FutureTask<KalturaList<MediaEntry>> first = new FutureTask<>(this::listOne);
+		FutureTask<KalturaList<MediaEntry>> second = new FutureTask<>(this::listOne);
+		Thread firstThread = new Thread(first);
+		Thread secondThread = new Thread(second);
+		try {
+			firstThread.start();
+			assertThat(this.client.startEntered.await(10, TimeUnit.SECONDS)).isTrue();
+			secondThread.start();
+			awaitBlocked(secondThread);
+			this.client.startGate.countDown();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(KalturaTransportException.class);
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(KalturaTransportException.class);
+			assertThat(this.client.starts.get()).isEqualTo(1);
+
+			// The next call, made after the failure, tries again.
+			this.client.failStarts.set(false);
+			assertThat(listOne().objects()).hasSize(1);
+			assertThat(this.client.starts.get()).isEqualTo(2);
+		}
+		finally {
+			this.client.startGate.countDown();
+			firstThread.join(10_000);
+			secondThread.join(10_000);
+		}
+	}
+
+	@Test
 	void statusDoesNotWaitForASessionStartInProgress() throws Exception {
 		this.client.startGate = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -245,6 +279,15 @@ class KalturaSessionTests {
 		String ks = used.get(0).value();
 		assertThat(this.session.currentStatus().toString()).doesNotContain(ks);
 		assertThat(settings(this.backend.adminSecret()).toString()).doesNotContain(this.backend.adminSecret());
+	}
+
+	/** Wait until a thread is blocked on a monitor: here, the session's start lock. */
+	private static void awaitBlocked(Thread thread) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (thread.getState() != Thread.State.BLOCKED) {
+			assertThat(System.nanoTime()).as("%s blocked on the start lock", thread.getName()).isLessThan(deadline);
+			Thread.sleep(5);
+		}
 	}
 
 	private KalturaList<MediaEntry> listOne() {
