@@ -48,25 +48,8 @@ stop_server() {
 }
 trap stop_server EXIT INT TERM
 
-free_port() {
-  # A random high port that nothing listens on (bash's /dev/tcp, so no extra tool is needed).
-  local port
-  while :; do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-
-now_ms() { date +%s%3N; }
-
-# wrk latency value (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.4f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.4f", v }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.4f", v * 1000 }
-    else { printf "nan" } }'
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 mcp_post() { # port, session id or "", body; prints headers and body
   local port=$1 session=$2 body=$3

@@ -113,25 +113,8 @@ cleanup() { stop_all; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  while :; do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-
-now_ms() { date +%s%3N; }
-
-# wrk latency value (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.4f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.4f", v }
-    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.4f", v * 60000 }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.4f", v * 1000 }
-    else { printf "nan" } }'
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
