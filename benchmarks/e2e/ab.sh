@@ -5,9 +5,10 @@
 #   B: the same jar with --mcp.monitoring.enabled=false
 #
 # Runs PAIRS pairs, alternating which side goes first (AB, BA, AB, ...). Each run starts a fresh JVM on a free
-# loopback port, measures its time to ready (first 200 from /actuator/health, and Spring's "Started ... in X
-# seconds"), opens an MCP session (initialize + notifications/initialized) with curl, checks one tools/call, warms
-# up with wrk (the sample's JIT needs about 40 s of load before its throughput settles on a 2-core machine), then
+# loopback port, measures its time to ready (first 200 from /actuator/health/readiness, the endpoint a Kubernetes
+# readiness probe uses, and Spring's "Started ... in X seconds"), the CPU time the JVM and its main thread had used by
+# then, and the latency of the first full /actuator/health right after; it then opens an MCP session (initialize +
+# notifications/initialized) with curl, checks one tools/call, warms up with wrk (the sample's JIT needs about 40 s of load before its throughput settles on a 2-core machine), then
 # measures tools/call throughput and latency with wrk, and stops the JVM.
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk: apt-get install -y wrk):
@@ -34,6 +35,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
 mkdir -p "$OUT"
 
@@ -70,7 +72,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
   server_pid=$!
-  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health"; do
+  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health/readiness"; do
     kill -0 "$server_pid" 2>/dev/null || { echo "server $side died, see $log" >&2; exit 1; }
     if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
       echo "server $side not ready after ${READY_TIMEOUT_S}s, see $log" >&2; exit 1
@@ -78,11 +80,18 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
     sleep 0.05
   done
   ready_ms=$(( $(now_ms) - start ))
+  read -r cpu_ms main_cpu_ms < <(cpu_times "$server_pid")
+  health_start=$(now_ms)
+  curl -sf -o /dev/null --max-time 10 "http://$HOST:$port/actuator/health" \
+    || { echo "$side: /actuator/health did not answer, see $log" >&2; exit 1; }
+  health_ms=$(( $(now_ms) - health_start ))
   started_s=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
   if [ "$STARTUP_ONLY" = 1 ]; then
     stop_server
-    printf '%s\t%s\t\t\t\t%s\t%s\n' "$pair" "$side" "$ready_ms" "$started_s" >>"$OUT/runs.tsv"
-    printf 'pair %s %s: ready %5d ms  started in %s s\n' "$pair" "$side" "$ready_ms" "$started_s"
+    printf '%s\t%s\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$ready_ms" "$started_s" "$cpu_ms" "$main_cpu_ms" \
+      "$health_ms" >>"$OUT/runs.tsv"
+    printf 'pair %s %s: ready %5d ms  started in %s s  cpu %5d ms  main thread cpu %5d ms  first health %4d ms\n' \
+      "$pair" "$side" "$ready_ms" "$started_s" "$cpu_ms" "$main_cpu_ms" "$health_ms"
     return
   fi
 
@@ -119,14 +128,14 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   if [ "$errors" != 0 ] || grep -q 'Socket errors' <<<"$wrk_out"; then
     echo "wrk saw errors ($side): $wrk_out" >&2; exit 1
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s" >>"$OUT/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s" \
+    "$cpu_ms" "$main_cpu_ms" "$health_ms" >>"$OUT/runs.tsv"
   printf 'pair %s %s: %8.1f req/s  p50 %7.3f ms  p99 %7.3f ms  ready %5d ms  started in %s s\n' \
     "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\n' >"$OUT/runs.tsv"
+printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\tcpu_ms\tmain_cpu_ms\tfirst_health_ms\n' >"$OUT/runs.tsv"
 if [ "$STARTUP_ONLY" = 1 ]; then
   echo "A = starter active, B = --mcp.monitoring.enabled=false; $PAIRS pairs, time to ready only"
 else
@@ -137,15 +146,15 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 
 # Per-pair ratios A/B, then their median and range.
-awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $3; v[$1, $2, "p99"] = $5; v[$1, $2, "p50"] = $4; v[$1, $2, "ready"] = $6; v[$1, $2, "started"] = $7; n = ($1 > n) ? $1 : n }
+awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $3; v[$1, $2, "p99"] = $5; v[$1, $2, "p50"] = $4; v[$1, $2, "ready"] = $6; v[$1, $2, "started"] = $7
+    v[$1, $2, "cpu"] = $8; v[$1, $2, "main"] = $9; v[$1, $2, "health"] = $10; n = ($1 > n) ? $1 : n }
   function ratio(a, b) { return (b > 0) ? a / b : 0 }
-  END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%d\t%.3f\n", p, ratio(v[p, "A", "rps"], v[p, "B", "rps"]),
-    ratio(v[p, "A", "p99"], v[p, "B", "p99"]), ratio(v[p, "A", "p50"], v[p, "B", "p50"]), v[p, "A", "ready"] - v[p, "B", "ready"],
-    v[p, "A", "started"] - v[p, "B", "started"] }' "$OUT/runs.tsv" >"$OUT/pairs.tsv"
+  function diff(p, k) { return v[p, "A", k] - v[p, "B", k] }
+  END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%d\t%.3f\t%d\t%d\t%d\n", p, ratio(v[p, "A", "rps"], v[p, "B", "rps"]),
+    ratio(v[p, "A", "p99"], v[p, "B", "p99"]), ratio(v[p, "A", "p50"], v[p, "B", "p50"]), diff(p, "ready"), diff(p, "started"),
+    diff(p, "cpu"), diff(p, "main"), diff(p, "health") }' "$OUT/runs.tsv" >"$OUT/pairs.tsv"
 summary() { # column, label
-  local values; values=$(cut -f"$1" "$OUT/pairs.tsv")
-  printf '%-40s median %s  min %s  max %s\n' "$2" "$(median <<<"$values")" "$(sort -g <<<"$values" | head -1)" \
-    "$(sort -g <<<"$values" | tail -1)"
+  python3 "$HERE/summary.py" "$OUT/pairs.tsv" "$1" "$2"
 }
 echo
 if [ "$STARTUP_ONLY" != 1 ]; then
@@ -155,4 +164,7 @@ if [ "$STARTUP_ONLY" != 1 ]; then
 fi
 summary 5 "time to ready A-B, ms (target <= 100):"
 summary 6 "Spring 'Started in' A-B, s:"
+summary 7 "JVM CPU time at ready A-B, ms:"
+summary 8 "main thread CPU time at ready A-B, ms:"
+summary 9 "first /actuator/health A-B, ms:"
 echo "per run: $OUT/runs.tsv, per pair: $OUT/pairs.tsv"

@@ -20,3 +20,17 @@ to_ms() {
     else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.4f", v * 1000 }
     else { printf "nan" } }'
 }
+
+# CPU time (user + system, ms) a JVM has used so far, in total and on its main thread (the thread the launcher
+# starts main() on: named "java", not the process's first thread).
+cpu_times() {
+  local pid=$1 tick total main=0 task
+  tick=$(getconf CLK_TCK)
+  total=$(awk -v t="$tick" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$pid/stat")
+  for task in /proc/"$pid"/task/*; do
+    if [ "${task##*/}" != "$pid" ] && [ "$(cat "$task/comm" 2>/dev/null)" = java ]; then
+      main=$(awk -v t="$tick" '{ printf "%d", ($14 + $15) * 1000 / t }' "$task/stat" 2>/dev/null || echo 0)
+    fi
+  done
+  echo "$total $main"
+}

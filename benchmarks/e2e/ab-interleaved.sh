@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# End-to-end A/B of the cost of a tools/call on two warm JVMs of the sample, in short alternating slices.
+#
+#   A: the sample jar as built (the starter active)
+#   B: the same jar with --mcp.monitoring.enabled=false
+#
+# Both JVMs run at the same time, on free loopback ports. Each is warmed up with wrk, then SLICES pairs of short wrk
+# runs alternate between them (AB, BA, AB, ...), one side at a time. Per slice it records wrk's throughput and
+# latency, and the server's CPU time (user + system, all threads, from /proc) per request. ab.sh starts fresh JVMs
+# and measures each side once for tens of seconds, so a machine whose speed drifts (other work, CPU steal) moves
+# its ratios by tens of percent; here the two sides of a pair are seconds apart, and CPU time per request does not
+# count the time the server waited for a CPU.
+#
+# Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk and python3):
+#   benchmarks/e2e/ab-interleaved.sh
+# Settings (environment): SLICES=40 SLICE=5s WARMUP=45s CONNECTIONS=8 TOOL=get_session_info
+#   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e-interleaved
+#   JAVA_OPTS="-Xms512m -Xmx512m" A_ARGS= (extra arguments for side A only)
+# Output: one line per slice in $OUT/slices.tsv, the servers' logs, and the A/B ratios on stdout.
+set -euo pipefail
+
+SLICES=${SLICES:-40}
+SLICE=${SLICE:-5s}
+WARMUP=${WARMUP:-45s}
+CONNECTIONS=${CONNECTIONS:-8}
+TOOL=${TOOL:-get_session_info}
+JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+OUT=${OUT:-benchmarks/target/e2e-interleaved}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
+A_ARGS=${A_ARGS:-}
+HERE=$(cd "$(dirname "$0")" && pwd)
+HOST=127.0.0.1
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+mkdir -p "$OUT"
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+declare -A pid port session
+stop_servers() {
+  local side
+  for side in "${!pid[@]}"; do kill "${pid[$side]}" 2>/dev/null || true; done
+  for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
+}
+trap stop_servers EXIT INT TERM
+
+mcp_post() { # port, session id or "", body; prints headers and body
+  curl -sS -i --max-time 10 -X POST "http://$HOST:$1/mcp" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+    ${2:+-H "Mcp-Session-Id: $2"} -d "$3"
+}
+
+start_server() { # side
+  local side=$1 args start
+  port[$side]=$(free_port)
+  args=(--server.address=$HOST --server.port="${port[$side]}" --spring.main.banner-mode=off)
+  [ "$side" = B ] && args+=(--mcp.monitoring.enabled=false)
+  # shellcheck disable=SC2206
+  [ "$side" = A ] && [ -n "$A_ARGS" ] && args+=($A_ARGS)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$OUT/server-$side.log" 2>&1 &
+  pid[$side]=$!
+  start=$(now_ms)
+  until curl -sf -o /dev/null --max-time 1 "http://$HOST:${port[$side]}/actuator/health/readiness"; do
+    kill -0 "${pid[$side]}" 2>/dev/null || { echo "server $side died, see $OUT/server-$side.log" >&2; exit 1; }
+    if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
+      echo "server $side not ready after ${READY_TIMEOUT_S}s" >&2; exit 1
+    fi
+    sleep 0.1
+  done
+  session[$side]=$(mcp_post "${port[$side]}" "" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"ab-interleaved","version":"1"}}}' \
+    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
+  [ -n "${session[$side]}" ] || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
+  mcp_post "${port[$side]}" "${session[$side]}" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
+  local reply
+  reply=$(mcp_post "${port[$side]}" "${session[$side]}" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":{}}}")
+  if ! grep -q '"result"' <<<"$reply" || grep -q '"isError":true' <<<"$reply"; then
+    echo "tools/call $TOOL failed ($side): $reply" >&2; exit 1
+  fi
+}
+
+load() { # side, duration, [--latency]; prints wrk's report
+  MCP_SESSION_ID=${session[$1]} MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$2" ${3:-} -s "$HERE/tools-call.lua" \
+    "http://$HOST:${port[$1]}/mcp"
+}
+
+slice() { # pair, side; appends a line to slices.tsv
+  local pair=$1 side=$2 cpu0 cpu1 out requests rps p50 p99
+  read -r cpu0 _ < <(cpu_times "${pid[$side]}")
+  out=$(load "$side" "$SLICE" --latency)
+  read -r cpu1 _ < <(cpu_times "${pid[$side]}")
+  if grep -q 'Non-2xx or 3xx responses\|Socket errors' <<<"$out"; then
+    echo "wrk saw errors ($side): $out" >&2; exit 1
+  fi
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$requests" "$rps" "$p50" "$p99" "$((cpu1 - cpu0))" \
+    "$(awk -v c=$((cpu1 - cpu0)) -v r="$requests" 'BEGIN { printf "%.2f", c * 1000 / r }')" >>"$OUT/slices.tsv"
+}
+
+echo "A = starter active, B = --mcp.monitoring.enabled=false; both warm, $SLICES pairs of $SLICE slices," \
+  "wrk -t1 -c$CONNECTIONS, tool $TOOL"
+start_server A
+start_server B
+load A "$WARMUP" >/dev/null
+load B "$WARMUP" >/dev/null
+
+printf 'pair\tside\trequests\trps\tp50_ms\tp99_ms\tserver_cpu_ms\tserver_cpu_us_per_request\n' >"$OUT/slices.tsv"
+for pair in $(seq 1 "$SLICES"); do
+  if [ $((pair % 2)) -eq 1 ]; then slice "$pair" A; slice "$pair" B; else slice "$pair" B; slice "$pair" A; fi
+done
+
+scrape=$(curl -sf "http://$HOST:${port[A]}/actuator/prometheus") || { echo "A: no scrape" >&2; exit 1; }
+grep -q "gen_ai_tool_name=\"$TOOL\"" <<<"$scrape" || { echo "A: no mcp metrics for $TOOL" >&2; exit 1; }
+scrape=$(curl -sf "http://$HOST:${port[B]}/actuator/prometheus") || { echo "B: no scrape" >&2; exit 1; }
+if grep -q '^mcp_server_operation' <<<"$scrape"; then echo "B: mcp metrics although disabled" >&2; exit 1; fi
+
+# Per-pair ratios A/B, then their median, spread and the confidence interval of the median.
+awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $4; v[$1, $2, "p50"] = $5; v[$1, $2, "p99"] = $6; v[$1, $2, "cpu"] = $8
+    n = ($1 > n) ? $1 : n }
+  function ratio(p, k) { return (v[p, "B", k] > 0) ? v[p, "A", k] / v[p, "B", k] : 0 }
+  END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%.4f\n", p, ratio(p, "rps"), ratio(p, "p99"),
+    ratio(p, "p50"), ratio(p, "cpu") }' "$OUT/slices.tsv" >"$OUT/pairs.tsv"
+echo
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 2 "throughput A/B (target >= 0.99):"
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 3 "p99 latency A/B (target <= 1.05):"
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 4 "p50 latency A/B:"
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 5 "server CPU per request A/B:"
+for side in A B; do
+  awk -F'\t' -v s="$side" 'NR > 1 && $2 == s { r += $3; c += $7 }
+    END { printf "side %s: %d requests, %.1f us of server CPU per request over all slices\n", s, r, c * 1000 / r }' \
+    "$OUT/slices.tsv"
+done
+echo "per slice: $OUT/slices.tsv, per pair: $OUT/pairs.tsv"
