@@ -32,13 +32,10 @@ A_ARGS=${A_ARGS:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-mkdir -p "$OUT"
-
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+require_prerequisites
+mkdir -p "$OUT"
 
 declare -A pid port session
 stop_servers() {
@@ -47,12 +44,6 @@ stop_servers() {
   for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
 }
 trap stop_servers EXIT INT TERM
-
-mcp_post() { # port, session id or "", body; prints headers and body
-  curl -sS -i --max-time 10 -X POST "http://$HOST:$1/mcp" \
-    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    ${2:+-H "Mcp-Session-Id: $2"} -d "$3"
-}
 
 start_server() { # side
   local side=$1 args start
@@ -65,22 +56,10 @@ start_server() { # side
   java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$OUT/server-$side.log" 2>&1 &
   pid[$side]=$!
   start=$(now_ms)
-  until curl -sf -o /dev/null --max-time 1 "http://$HOST:${port[$side]}/actuator/health/readiness"; do
-    kill -0 "${pid[$side]}" 2>/dev/null || { echo "server $side died, see $OUT/server-$side.log" >&2; exit 1; }
-    if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
-      echo "server $side not ready after ${READY_TIMEOUT_S}s" >&2; exit 1
-    fi
-    sleep 0.1
-  done
-  session[$side]=$(mcp_post "${port[$side]}" "" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"ab-interleaved","version":"1"}}}' \
-    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
-  [ -n "${session[$side]}" ] || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
-  mcp_post "${port[$side]}" "${session[$side]}" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
-  local reply
-  reply=$(mcp_post "${port[$side]}" "${session[$side]}" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":{}}}")
-  if ! grep -q '"result"' <<<"$reply" || grep -q '"isError":true' <<<"$reply"; then
-    echo "tools/call $TOOL failed ($side): $reply" >&2; exit 1
-  fi
+  wait_ready "${port[$side]}" "${pid[$side]}" "$OUT/server-$side.log" "$READY_TIMEOUT_S" "$start"
+  session[$side]=$(open_session "${port[$side]}" ab-interleaved) \
+    || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
+  check_tool_call "${port[$side]}" "${session[$side]}" "$TOOL" "$side"
 }
 
 load() { # side, duration, [--latency]; prints wrk's report

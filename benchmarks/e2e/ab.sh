@@ -34,10 +34,6 @@ A_ARGS=${A_ARGS:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-mkdir -p "$OUT"
 
 server_pid=""
 stop_server() {
@@ -52,16 +48,11 @@ trap stop_server EXIT INT TERM
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
-
-mcp_post() { # port, session id or "", body; prints headers and body
-  local port=$1 session=$2 body=$3
-  curl -sS -i --max-time 10 -X POST "http://$HOST:$port/mcp" \
-    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    ${session:+-H "Mcp-Session-Id: $session"} -d "$body"
-}
+require_prerequisites
+mkdir -p "$OUT"
 
 run_once() { # pair, side (A|B); appends a line to runs.tsv
-  local pair=$1 side=$2 port log args start ready_ms started_s session reply wrk_out rps p50 p99 errors
+  local pair=$1 side=$2 port log args start ready_ms started_s session wrk_out rps p50 p99 errors
   port=$(free_port)
   log="$OUT/run-$pair-$side.log"
   args=(--server.address=$HOST --server.port="$port" --spring.main.banner-mode=off)
@@ -72,13 +63,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   # shellcheck disable=SC2086
   java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
   server_pid=$!
-  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health/readiness"; do
-    kill -0 "$server_pid" 2>/dev/null || { echo "server $side died, see $log" >&2; exit 1; }
-    if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
-      echo "server $side not ready after ${READY_TIMEOUT_S}s, see $log" >&2; exit 1
-    fi
-    sleep 0.05
-  done
+  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
   ready_ms=$(( $(now_ms) - start ))
   read -r cpu_ms main_cpu_ms < <(cpu_times "$server_pid")
   health_start=$(now_ms)
@@ -95,14 +80,8 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
     return
   fi
 
-  session=$(mcp_post "$port" "" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"ab-benchmark","version":"1"}}}' \
-    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
-  [ -n "$session" ] || { echo "no Mcp-Session-Id from initialize ($side), see $log" >&2; exit 1; }
-  mcp_post "$port" "$session" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
-  reply=$(mcp_post "$port" "$session" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":{}}}")
-  if ! grep -q '"result"' <<<"$reply" || grep -q '"isError":true' <<<"$reply"; then
-    echo "tools/call $TOOL failed ($side): $reply" >&2; exit 1
-  fi
+  session=$(open_session "$port" ab-benchmark) || { echo "no Mcp-Session-Id from initialize ($side), see $log" >&2; exit 1; }
+  check_tool_call "$port" "$session" "$TOOL" "$side"
 
   MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/tools-call.lua" \
     "http://$HOST:$port/mcp" >/dev/null

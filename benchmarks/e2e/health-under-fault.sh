@@ -65,10 +65,9 @@ PROBE_SECONDS=${PROBE_SECONDS:-30}
 TARGET_P99_MS=10
 PATHS=(/actuator/health /actuator/health/liveness /actuator/health/readiness)
 HOST=127.0.0.1
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "$JAR is missing: build the sample jar first" >&2; exit 2; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+require_prerequisites
 mkdir -p "$OUT"
 if [ "$BASELINE" = 1 ]; then MODE=baseline; TSV="$OUT/health-baseline.tsv"; else MODE=fault; TSV="$OUT/health-under-fault.tsv"; fi
 WORK=$(mktemp -d)
@@ -113,26 +112,8 @@ cleanup() { stop_all; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
-
-mcp_post() { # port, session id or "", body, max time; prints headers and body
-  local port=$1 session=$2 body=$3 max=${4:-10}
-  curl -sS -i --max-time "$max" -X POST "http://$HOST:$port/mcp" \
-    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    ${session:+-H "Mcp-Session-Id: $session"} -d "$body"
-}
-
-open_session() { # port; prints the session id
-  local port=$1 session
-  session=$(mcp_post "$port" "" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"health-under-fault","version":"1"}}}' \
-    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
-  [ -n "$session" ] || return 1
-  mcp_post "$port" "$session" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
-  echo "$session"
-}
 
 # Calls TOOL back to back on one session; one line per call (ms, outcome) in the given file. Outcome: ok, tool-error
 # (isError true: the tool failed, here because Kaltura did not answer), other (no JSON-RPC result, curl failure).
@@ -272,13 +253,7 @@ while True:
     java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
   fi
   server_pid=$!
-  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health/readiness"; do
-    kill -0 "$server_pid" 2>/dev/null || { echo "server died, see $log" >&2; exit 1; }
-    if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
-      echo "server not ready after ${READY_TIMEOUT_S}s, see $log" >&2; exit 1
-    fi
-    sleep 0.05
-  done
+  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
   ready_ms=$(( $(now_ms) - start ))
   if [ "$MODE" = fault ]; then
     grep -q "Kaltura calls go to http://$HOST:$kport" "$log" || { echo "the sample does not use the hanging Kaltura, see $log" >&2; exit 1; }
@@ -288,7 +263,7 @@ while True:
   loops_file="$WORK/loops-$run"
   : >"$loops_file"
   for i in $(seq 1 "$UPSTREAM_LOOPS"); do
-    session=$(open_session "$port") || { echo "no Mcp-Session-Id from initialize, see $log" >&2; exit 1; }
+    session=$(open_session "$port" health-under-fault) || { echo "no Mcp-Session-Id from initialize, see $log" >&2; exit 1; }
     SECRET=$SECRET upstream_loop "$port" "$session" "$loops_file.$i" &
     loop_pids+=($!)
   done

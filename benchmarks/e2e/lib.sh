@@ -34,3 +34,49 @@ cpu_times() {
   done
   echo "$total $main"
 }
+
+# Exits with 2 unless wrk, python3 and the sample jar ($JAR) are there.
+require_prerequisites() {
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+  command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
+  [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+}
+
+# Waits until the server answers 200 on /actuator/health/readiness; exits if it dies or takes longer than the timeout.
+wait_ready() { # port, pid, log, timeout in seconds, start time (now_ms)
+  local port=$1 pid=$2 log=$3 timeout_s=$4 start=$5
+  until curl -sf -o /dev/null --max-time 1 "http://$HOST:$port/actuator/health/readiness"; do
+    kill -0 "$pid" 2>/dev/null || { echo "server died, see $log" >&2; exit 1; }
+    if [ $(( $(now_ms) - start )) -gt $(( timeout_s * 1000 )) ]; then
+      echo "server not ready after ${timeout_s}s, see $log" >&2; exit 1
+    fi
+    sleep 0.05
+  done
+}
+
+# One JSON-RPC POST to the sample's streamable HTTP endpoint; prints the response headers and body.
+mcp_post() { # port, session id or "", body, max time in seconds (default 10)
+  local port=$1 session=$2 body=$3 max=${4:-10}
+  curl -sS -i --max-time "$max" -X POST "http://$HOST:$port/mcp" \
+    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+    ${session:+-H "Mcp-Session-Id: $session"} -d "$body"
+}
+
+# Opens an MCP session (initialize, then notifications/initialized); prints its id, or returns 1 without one.
+open_session() { # port, client name
+  local port=$1 client=$2 session
+  session=$(mcp_post "$port" "" "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"$client\",\"version\":\"1\"}}}" \
+    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: *//p')
+  [ -n "$session" ] || return 1
+  mcp_post "$port" "$session" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
+  echo "$session"
+}
+
+# Exits unless one tools/call of the tool on the session returns a result that is not an error.
+check_tool_call() { # port, session, tool, label
+  local reply
+  reply=$(mcp_post "$1" "$2" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$3\",\"arguments\":{}}}")
+  if ! grep -q '"result"' <<<"$reply" || grep -q '"isError":true' <<<"$reply"; then
+    echo "tools/call $3 failed ($4): $reply" >&2; exit 1
+  fi
+}
