@@ -8,8 +8,9 @@
 # loopback port, measures its time to ready (first 200 from /actuator/health/readiness, the endpoint a Kubernetes
 # readiness probe uses, and Spring's "Started ... in X seconds"), the CPU time the JVM and its main thread had used by
 # then, and the latency of the first full /actuator/health right after; it then opens an MCP session (initialize +
-# notifications/initialized) with curl, checks one tools/call, warms up with wrk (the sample's JIT needs about 40 s of load before its throughput settles on a 2-core machine), then
-# measures tools/call throughput and latency with wrk, and stops the JVM.
+# notifications/initialized) with curl, checks one tools/call, warms up with wrk (the sample's JIT needs about 40 s
+# of load before its throughput settles on a 2-core machine), then measures tools/call throughput and latency with
+# wrk, and stops the JVM.
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk: apt-get install -y wrk):
 #   benchmarks/e2e/ab.sh
@@ -52,7 +53,8 @@ require_prerequisites
 mkdir -p "$OUT"
 
 run_once() { # pair, side (A|B); appends a line to runs.tsv
-  local pair=$1 side=$2 port log args start ready_ms started_s session wrk_out rps p50 p99 errors
+  local pair=$1 side=$2 port log args start ready_ms started_s cpu_ms main_cpu_ms health_start health_ms session
+  local wrk_out rps p50 p99 errors
   port=$(free_port)
   log="$OUT/run-$pair-$side.log"
   args=(--server.address=$HOST --server.port="$port" --spring.main.banner-mode=off)
