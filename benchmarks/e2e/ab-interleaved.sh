@@ -3,6 +3,7 @@
 #
 #   A: the sample jar as built (the starter active)
 #   B: the same jar with --mcp.monitoring.enabled=false
+#   (A_VARIANT and B_VARIANT change what each side runs: starter, off or noop-proxies, see lib.sh)
 #
 # Both JVMs run at the same time, on free loopback ports. Each is warmed up with wrk, then SLICES pairs of short wrk
 # runs alternate between them (AB, BA, AB, ...), one side at a time. Per slice it records wrk's throughput and
@@ -15,7 +16,7 @@
 #   benchmarks/e2e/ab-interleaved.sh
 # Settings (environment): SLICES=40 SLICE=5s WARMUP=45s CONNECTIONS=8 TOOL=get_session_info
 #   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e-interleaved
-#   JAVA_OPTS="-Xms512m -Xmx512m" A_ARGS= (extra arguments for side A only)
+#   JAVA_OPTS="-Xms512m -Xmx512m" A_VARIANT=starter B_VARIANT=off A_ARGS= B_ARGS= (extra arguments for one side)
 # Output: one line per slice in $OUT/slices.tsv, the servers' logs, and the A/B ratios on stdout.
 set -euo pipefail
 
@@ -28,13 +29,13 @@ JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/e2e-interleaved}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
-A_ARGS=${A_ARGS:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 require_prerequisites
+require_variants
 mkdir -p "$OUT"
 
 declare -A pid port session
@@ -46,16 +47,12 @@ stop_servers() {
 trap stop_servers EXIT INT TERM
 
 start_server() { # side
-  local side=$1 args start
+  local side=$1 start
   port[$side]=$(free_port)
-  args=(--server.address=$HOST --server.port="${port[$side]}" --spring.main.banner-mode=off)
-  [ "$side" = B ] && args+=(--mcp.monitoring.enabled=false)
-  # shellcheck disable=SC2206
-  [ "$side" = A ] && [ -n "$A_ARGS" ] && args+=($A_ARGS)
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$OUT/server-$side.log" 2>&1 &
-  pid[$side]=$!
   start=$(now_ms)
+  launch_sample "$side" "$OUT/server-$side.log" --server.address=$HOST --server.port="${port[$side]}" \
+    --spring.main.banner-mode=off
+  pid[$side]=$LAUNCHED_PID
   wait_ready "${port[$side]}" "${pid[$side]}" "$OUT/server-$side.log" "$READY_TIMEOUT_S" "$start"
   session[$side]=$(open_session "${port[$side]}" ab-interleaved) \
     || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
@@ -83,7 +80,7 @@ slice() { # pair, side; appends a line to slices.tsv
     "$(awk -v c=$((cpu1 - cpu0)) -v r="$requests" 'BEGIN { printf "%.2f", c * 1000 / r }')" >>"$OUT/slices.tsv"
 }
 
-echo "A = starter active, B = --mcp.monitoring.enabled=false; both warm, $SLICES pairs of $SLICE slices," \
+echo "$(describe_sides); both warm, $SLICES pairs of $SLICE slices," \
   "wrk -t1 -c$CONNECTIONS, tool $TOOL"
 start_server A
 start_server B
@@ -95,10 +92,8 @@ for pair in $(seq 1 "$SLICES"); do
   if [ $((pair % 2)) -eq 1 ]; then slice "$pair" A; slice "$pair" B; else slice "$pair" B; slice "$pair" A; fi
 done
 
-scrape=$(curl -sf "http://$HOST:${port[A]}/actuator/prometheus") || { echo "A: no scrape" >&2; exit 1; }
-grep -q "gen_ai_tool_name=\"$TOOL\"" <<<"$scrape" || { echo "A: no mcp metrics for $TOOL" >&2; exit 1; }
-scrape=$(curl -sf "http://$HOST:${port[B]}/actuator/prometheus") || { echo "B: no scrape" >&2; exit 1; }
-if grep -q '^mcp_server_operation' <<<"$scrape"; then echo "B: mcp metrics although disabled" >&2; exit 1; fi
+check_scrape "${port[A]}" A "$TOOL"
+check_scrape "${port[B]}" B "$TOOL"
 
 # Per-pair ratios A/B, then their median, spread and the confidence interval of the median.
 awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $4; v[$1, $2, "p50"] = $5; v[$1, $2, "p99"] = $6; v[$1, $2, "cpu"] = $8

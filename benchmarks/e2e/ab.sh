@@ -3,6 +3,7 @@
 #
 #   A: the sample jar as built (the starter active)
 #   B: the same jar with --mcp.monitoring.enabled=false
+#   (A_VARIANT and B_VARIANT change what each side runs: starter, off or noop-proxies, see lib.sh)
 #
 # Runs PAIRS pairs, alternating which side goes first (AB, BA, AB, ...). Each run starts a fresh JVM on a free
 # loopback port, measures its time to ready (first 200 from /actuator/health/readiness, the endpoint a Kubernetes
@@ -16,7 +17,9 @@
 #   benchmarks/e2e/ab.sh
 # Settings (environment): PAIRS=5 WARMUP=45s DURATION=20s CONNECTIONS=8 TOOL=get_session_info STARTUP_ONLY=0
 #   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e JAVA_OPTS="-Xms512m -Xmx512m"
-# A_ARGS adds arguments to side A only (to find what costs, e.g. --spring.autoconfigure.exclude=...).
+# A_ARGS and B_ARGS add arguments to one side (to find what costs, e.g. --spring.autoconfigure.exclude=...).
+# A_VARIANT=noop-proxies B_VARIANT=off measures the floor of any AOP interceptor, A_VARIANT=starter
+# B_VARIANT=noop-proxies what the starter costs over that floor.
 # STARTUP_ONLY=1 measures only the time to ready (no load), which takes seconds per run, so more pairs fit.
 # Output: one line per run in $OUT/runs.tsv, the logs of each run, and a summary of the A/B ratios on stdout.
 set -euo pipefail
@@ -31,7 +34,6 @@ OUT=${OUT:-benchmarks/target/e2e}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
 STARTUP_ONLY=${STARTUP_ONLY:-0}
-A_ARGS=${A_ARGS:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
@@ -50,21 +52,17 @@ trap stop_server EXIT INT TERM
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 require_prerequisites
+require_variants
 mkdir -p "$OUT"
 
 run_once() { # pair, side (A|B); appends a line to runs.tsv
-  local pair=$1 side=$2 port log args start ready_ms started_s cpu_ms main_cpu_ms health_start health_ms session
+  local pair=$1 side=$2 port log start ready_ms started_s cpu_ms main_cpu_ms health_start health_ms session
   local wrk_out rps p50 p99 errors
   port=$(free_port)
   log="$OUT/run-$pair-$side.log"
-  args=(--server.address=$HOST --server.port="$port" --spring.main.banner-mode=off)
-  [ "$side" = B ] && args+=(--mcp.monitoring.enabled=false)
-  # shellcheck disable=SC2206
-  [ "$side" = A ] && [ -n "$A_ARGS" ] && args+=($A_ARGS)
   start=$(now_ms)
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
-  server_pid=$!
+  launch_sample "$side" "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
+  server_pid=$LAUNCHED_PID
   wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
   ready_ms=$(( $(now_ms) - start ))
   read -r cpu_ms main_cpu_ms < <(cpu_times "$server_pid")
@@ -90,15 +88,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   wrk_out=$(MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s "$HERE/tools-call.lua" "http://$HOST:$port/mcp")
   echo "$wrk_out" >"$OUT/wrk-$pair-$side.txt"
-  # The scrape is read whole before grep: with pipefail, grep -q ending the pipe early would fail curl's write.
-  scrape=$(curl -sf "http://$HOST:$port/actuator/prometheus") \
-    || { echo "$side: /actuator/prometheus did not answer" >&2; exit 1; }
-  if [ "$side" = A ] && ! grep -q "gen_ai_tool_name=\"$TOOL\"" <<<"$scrape"; then
-    echo "A: no mcp metrics for $TOOL on /actuator/prometheus" >&2; exit 1
-  fi
-  if [ "$side" = B ] && grep -q '^mcp_server_operation' <<<"$scrape"; then
-    echo "B: mcp metrics present although monitoring is disabled" >&2; exit 1
-  fi
+  check_scrape "$port" "$side" "$TOOL"
   stop_server
 
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")
@@ -118,9 +108,9 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
 
 printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\tcpu_ms\tmain_cpu_ms\tfirst_health_ms\n' >"$OUT/runs.tsv"
 if [ "$STARTUP_ONLY" = 1 ]; then
-  echo "A = starter active, B = --mcp.monitoring.enabled=false; $PAIRS pairs, time to ready only"
+  echo "$(describe_sides); $PAIRS pairs, time to ready only"
 else
-  echo "A = starter active, B = --mcp.monitoring.enabled=false; $PAIRS pairs, wrk -t1 -c$CONNECTIONS, warm-up $WARMUP, measured $DURATION, tool $TOOL"
+  echo "$(describe_sides); $PAIRS pairs, wrk -t1 -c$CONNECTIONS, warm-up $WARMUP, measured $DURATION, tool $TOOL"
 fi
 for pair in $(seq 1 "$PAIRS"); do
   if [ $((pair % 2)) -eq 1 ]; then run_once "$pair" A; run_once "$pair" B; else run_once "$pair" B; run_once "$pair" A; fi

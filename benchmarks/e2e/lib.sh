@@ -80,3 +80,78 @@ check_tool_call() { # port, session, tool, label
     echo "tools/call $3 failed ($4): $reply" >&2; exit 1
   fi
 }
+
+# What runs on each side: "starter" (the sample as built), "off" (--mcp.monitoring.enabled=false) or "noop-proxies"
+# (the starter off, and a Spring AOP advisor that only proceeds on the methods the starter would proxy: the floor of
+# any AOP interceptor, io.github.mcpmonitoring.benchmarks.floor.NoopProxyFloor). When a side runs noop-proxies, both
+# sides start through Spring Boot's PropertiesLauncher with its jar on loader.path, so that they load the same classes.
+A_VARIANT=${A_VARIANT:-starter}
+B_VARIANT=${B_VARIANT:-off}
+A_ARGS=${A_ARGS:-}
+B_ARGS=${B_ARGS:-}
+NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}
+
+variant_of() { if [ "$1" = A ]; then echo "$A_VARIANT"; else echo "$B_VARIANT"; fi; }
+
+uses_noop_proxies() { [ "$A_VARIANT" = noop-proxies ] || [ "$B_VARIANT" = noop-proxies ]; }
+
+# Exits with 2 unless both variants are known and what they need is there.
+require_variants() {
+  local side
+  for side in A B; do
+    case $(variant_of "$side") in
+      starter | off | noop-proxies) ;;
+      *) echo "unknown variant '$(variant_of "$side")' for side $side: starter, off or noop-proxies" >&2; exit 2 ;;
+    esac
+  done
+  if uses_noop_proxies && [ ! -f "$NOOP_PROXIES_JAR" ]; then
+    echo "$NOOP_PROXIES_JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2
+  fi
+}
+
+describe_variant() { # side
+  case $(variant_of "$1") in
+    starter) echo "starter active" ;;
+    off) echo "--mcp.monitoring.enabled=false" ;;
+    noop-proxies) echo "starter off, no-op AOP proxies on the same methods" ;;
+  esac
+}
+
+describe_sides() {
+  echo "A = $(describe_variant A)${A_ARGS:+ $A_ARGS}, B = $(describe_variant B)${B_ARGS:+ $B_ARGS}"
+}
+
+# Starts the sample in the background for a side, output to a log; sets LAUNCHED_PID.
+launch_sample() { # side, log, arguments...
+  local side=$1 log=$2 extra=()
+  shift 2
+  local args=("$@")
+  case $(variant_of "$side") in
+    off) args+=(--mcp.monitoring.enabled=false) ;;
+    noop-proxies) args+=(--mcp.monitoring.enabled=false
+      --spring.main.sources=io.github.mcpmonitoring.benchmarks.floor.NoopProxyFloor) ;;
+  esac
+  if [ "$side" = A ]; then read -ra extra <<<"$A_ARGS"; else read -ra extra <<<"$B_ARGS"; fi
+  args+=("${extra[@]}")
+  if uses_noop_proxies; then
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -Dloader.path="$NOOP_PROXIES_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+      "${args[@]}" >"$log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
+  fi
+  LAUNCHED_PID=$!
+}
+
+# Exits unless a side's scrape has the starter's metrics of the tool exactly when the starter is active on it.
+check_scrape() { # port, side, tool
+  local scrape
+  # Read whole before grep: with pipefail, grep -q ending a pipe early would fail curl's write.
+  scrape=$(curl -sf "http://$HOST:$1/actuator/prometheus") || { echo "$2: /actuator/prometheus did not answer" >&2; exit 1; }
+  if [ "$(variant_of "$2")" = starter ]; then
+    grep -q "gen_ai_tool_name=\"$3\"" <<<"$scrape" || { echo "$2: no mcp metrics for $3 on /actuator/prometheus" >&2; exit 1; }
+  elif grep -q '^mcp_server_operation' <<<"$scrape"; then
+    echo "$2: mcp metrics on /actuator/prometheus although the starter is disabled" >&2; exit 1
+  fi
+}
