@@ -116,14 +116,7 @@ for pair in $(seq 1 "$PAIRS"); do
   if [ $((pair % 2)) -eq 1 ]; then run_once "$pair" A; run_once "$pair" B; else run_once "$pair" B; run_once "$pair" A; fi
 done
 
-# Per-pair ratios A/B, then their median and range.
-awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $3; v[$1, $2, "p99"] = $5; v[$1, $2, "p50"] = $4; v[$1, $2, "ready"] = $6; v[$1, $2, "started"] = $7
-    v[$1, $2, "cpu"] = $8; v[$1, $2, "main"] = $9; v[$1, $2, "health"] = $10; n = ($1 > n) ? $1 : n }
-  function ratio(a, b) { return (b > 0) ? a / b : 0 }
-  function diff(p, k) { return v[p, "A", k] - v[p, "B", k] }
-  END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%d\t%.3f\t%d\t%d\t%d\n", p, ratio(v[p, "A", "rps"], v[p, "B", "rps"]),
-    ratio(v[p, "A", "p99"], v[p, "B", "p99"]), ratio(v[p, "A", "p50"], v[p, "B", "p50"]), diff(p, "ready"), diff(p, "started"),
-    diff(p, "cpu"), diff(p, "main"), diff(p, "health") }' "$OUT/runs.tsv" >"$OUT/pairs.tsv"
+write_pairs "$OUT/runs.tsv" >"$OUT/pairs.tsv"
 summary() { # column, label
   python3 "$HERE/summary.py" "$OUT/pairs.tsv" "$1" "$2"
 }

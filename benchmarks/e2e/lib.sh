@@ -155,3 +155,17 @@ check_scrape() { # port, side, tool
     echo "$2: mcp metrics on /actuator/prometheus although the starter is disabled" >&2; exit 1
   fi
 }
+
+# Per pair of a runs.tsv (pair, side, rps, p50_ms, p99_ms, ready_ms, started_s, cpu_ms, main_cpu_ms, first_health_ms):
+# pair, then A/B ratios of rps, p99 and p50, then A-B differences of the others.
+write_pairs() { # runs.tsv
+  awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $3; v[$1, $2, "p99"] = $5; v[$1, $2, "p50"] = $4; v[$1, $2, "ready"] = $6
+      v[$1, $2, "started"] = $7; v[$1, $2, "cpu"] = $8; v[$1, $2, "main"] = $9; v[$1, $2, "health"] = $10
+      n = ($1 > n) ? $1 : n }
+    function ratio(a, b) { return (b > 0) ? a / b : 0 }
+    function diff(p, k) { return v[p, "A", k] - v[p, "B", k] }
+    END { for (p = 1; p <= n; p++) printf "%d\t%.4f\t%.4f\t%.4f\t%d\t%.3f\t%d\t%d\t%d\n", p,
+      ratio(v[p, "A", "rps"], v[p, "B", "rps"]), ratio(v[p, "A", "p99"], v[p, "B", "p99"]),
+      ratio(v[p, "A", "p50"], v[p, "B", "p50"]), diff(p, "ready"), diff(p, "started"), diff(p, "cpu"), diff(p, "main"),
+      diff(p, "health") }' "$1"
+}
