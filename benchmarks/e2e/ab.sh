@@ -70,7 +70,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   curl -sf -o /dev/null --max-time 10 "http://$HOST:$port/actuator/health" \
     || { echo "$side: /actuator/health did not answer, see $log" >&2; exit 1; }
   health_ms=$(( $(now_ms) - health_start ))
-  started_s=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
+  started_s=$(started_seconds "$log")
   if [ "$STARTUP_ONLY" = 1 ]; then
     stop_server
     printf '%s\t%s\t\t\t\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$ready_ms" "$started_s" "$cpu_ms" "$main_cpu_ms" \
@@ -106,7 +106,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
 }
 
 
-printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\tcpu_ms\tmain_cpu_ms\tfirst_health_ms\n' >"$OUT/runs.tsv"
+runs_header >"$OUT/runs.tsv"
 if [ "$STARTUP_ONLY" = 1 ]; then
   echo "$(describe_sides); $PAIRS pairs, time to ready only"
 else

@@ -169,3 +169,13 @@ write_pairs() { # runs.tsv
       ratio(v[p, "A", "p50"], v[p, "B", "p50"]), diff(p, "ready"), diff(p, "started"), diff(p, "cpu"), diff(p, "main"),
       diff(p, "health") }' "$1"
 }
+
+# The header of a runs.tsv, the table write_pairs reads.
+runs_header() {
+  printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\tcpu_ms\tmain_cpu_ms\tfirst_health_ms\n'
+}
+
+# Spring's "Started ... in X seconds" from a server log, in seconds.
+started_seconds() { # log
+  sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$1" | head -1
+}

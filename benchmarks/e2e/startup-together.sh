@@ -50,20 +50,18 @@ launch() { # pair, side
 }
 
 run_pair() { # pair, first side, second side
-  local pair=$1 side start pending
+  local pair=$1 side start
   ready_ms=() cpu_ms=() main_cpu_ms=()
   start=$(now_ms)
   launch "$pair" "$2"
   launch "$pair" "$3"
-  pending=2
-  while [ "$pending" -gt 0 ]; do
+  until [ -n "${ready_ms[A]:-}" ] && [ -n "${ready_ms[B]:-}" ]; do
     for side in A B; do
       [ -n "${ready_ms[$side]:-}" ] && continue
       kill -0 "${pid[$side]}" 2>/dev/null || { echo "server $side died, see $OUT/run-$pair-$side.log" >&2; exit 1; }
       if curl -sf -o /dev/null --max-time 1 "http://$HOST:${port[$side]}/actuator/health/readiness"; then
         ready_ms[$side]=$(( $(now_ms) - start ))
         read -r "cpu_ms[$side]" "main_cpu_ms[$side]" < <(cpu_times "${pid[$side]}")
-        pending=$((pending - 1))
       fi
     done
     if [ $(( $(now_ms) - start )) -gt $(( READY_TIMEOUT_S * 1000 )) ]; then
@@ -74,14 +72,14 @@ run_pair() { # pair, first side, second side
   stop_servers
   for side in A B; do
     printf '%s\t%s\t\t\t\t%s\t%s\t%s\t%s\t\n' "$pair" "$side" "${ready_ms[$side]}" \
-      "$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$OUT/run-$pair-$side.log" | head -1)" \
+      "$(started_seconds "$OUT/run-$pair-$side.log")" \
       "${cpu_ms[$side]}" "${main_cpu_ms[$side]}" >>"$OUT/runs.tsv"
   done
   printf 'pair %s (%s first): ready A %5d B %5d ms  cpu A %5d B %5d ms  main thread cpu A %5d B %5d ms\n' "$pair" "$2" \
     "${ready_ms[A]}" "${ready_ms[B]}" "${cpu_ms[A]}" "${cpu_ms[B]}" "${main_cpu_ms[A]}" "${main_cpu_ms[B]}"
 }
 
-printf 'pair\tside\trps\tp50_ms\tp99_ms\tready_ms\tstarted_s\tcpu_ms\tmain_cpu_ms\tfirst_health_ms\n' >"$OUT/runs.tsv"
+runs_header >"$OUT/runs.tsv"
 echo "$(describe_sides); $PAIRS pairs, both sides launched together"
 for pair in $(seq 1 "$PAIRS"); do
   if [ $((pair % 2)) -eq 1 ]; then run_pair "$pair" A B; else run_pair "$pair" B A; fi
