@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Where the sample's main thread spends its startup, per variant, from a JFR recording of each startup: AOP proxy
+# creation (CGLIB class generation and pointcut matching), the starter's own code, and the rest
+# (cpu_share.py --startup says how samples are filed).
+#
+# The A/B scripts measure how much longer a startup takes; this says which code the difference is in. For each round
+# and each variant: starts the sample with JFR recording from the first instruction (JFR's profile settings,
+# execution samples every 2 ms), stops the recording when /actuator/health/readiness first answers 200, and stops
+# the JVM. Startups run one at a time.
+#
+# Usage (from the repository root, after ./mvnw -B -q -DskipTests package):
+#   benchmarks/e2e/startup-profile.sh
+# Settings (environment): VARIANTS="starter noop-proxies off" ROUNDS=5 JAR=sample-app/target/mcp-monitoring-sample-app.jar
+#   OUT=benchmarks/target/startup-profile JAVA_OPTS="-Xms512m -Xmx512m"
+# Variants are those of lib.sh; every run starts through PropertiesLauncher with the no-op proxy jar on loader.path,
+# so that all variants load the same classes.
+# Output: $OUT/<variant>-<round>.jfr, the main thread's CPU time at ready next to it (.main-cpu-ms), the logs, and the
+# table of main-thread samples on stdout.
+set -euo pipefail
+
+VARIANTS=${VARIANTS:-starter noop-proxies off}
+ROUNDS=${ROUNDS:-5}
+JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+OUT=${OUT:-benchmarks/target/startup-profile}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
+HERE=$(cd "$(dirname "$0")" && pwd)
+HOST=127.0.0.1
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap stop_server EXIT INT TERM
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+require_prerequisites
+command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
+mkdir -p "$OUT"
+recordings=()
+
+# JFR's profile settings with execution samples every 2 ms instead of 10.
+java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+settings="$(realpath "$OUT")/profile-2ms.jfc"
+sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" >"$settings"
+grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $settings" >&2; exit 2; }
+
+profile_once() { # variant, round
+  local variant=$1 round=$2 port log recording start ready_ms main_cpu_ms base_opts=$JAVA_OPTS
+  # Side A runs the variant; B_VARIANT=noop-proxies only makes launch_sample put the no-op proxy jar on the class path.
+  A_VARIANT=$variant B_VARIANT=noop-proxies A_ARGS=""
+  require_variants
+  port=$(free_port)
+  log="$OUT/$variant-$round.log"
+  recording="$(realpath "$OUT")/$variant-$round.jfr"
+  JAVA_OPTS="$base_opts -XX:StartFlightRecording=name=startup,settings=$settings"
+  start=$(now_ms)
+  launch_sample A "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
+  JAVA_OPTS=$base_opts
+  server_pid=$LAUNCHED_PID
+  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
+  ready_ms=$(( $(now_ms) - start ))
+  read -r _ main_cpu_ms < <(cpu_times "$server_pid")
+  jcmd "$server_pid" JFR.stop name=startup filename="$recording" >/dev/null
+  stop_server
+  echo "$main_cpu_ms" >"${recording%.jfr}.main-cpu-ms"
+  printf '%s round %s: ready in %d ms, main thread CPU %d ms, %s\n' "$variant" "$round" "$ready_ms" "$main_cpu_ms" \
+    "$recording"
+  recordings+=("$recording")
+}
+
+echo "variants: $VARIANTS; $ROUNDS rounds"
+for round in $(seq 1 "$ROUNDS"); do
+  for variant in $VARIANTS; do profile_once "$variant" "$round"; done
+done
+echo
+python3 "$HERE/cpu_share.py" --startup "${recordings[@]}"
