@@ -50,6 +50,8 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 
 	private final boolean toolCallsRecordedByMcpLayer;
 
+	private final boolean frameworkToolExceptionTypes;
+
 	private final long defaultToolSlowThresholdNanos;
 
 	private final long defaultApiSlowThresholdNanos;
@@ -76,13 +78,33 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	 */
 	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
 			ToolRefinements toolRefinements, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold) {
+		this(toolMetrics, apiMetrics, toolRefinements, defaultToolSlowThreshold, defaultApiSlowThreshold, true);
+	}
+
+	/**
+	 * Create an interceptor. Metrics are supplied lazily, on the first call of a monitored method, so that creating
+	 * the interceptor does not initialise the meter registry early.
+	 * @param toolMetrics supplies the tool call metrics
+	 * @param apiMetrics supplies the upstream API call metrics
+	 * @param toolRefinements where to publish what annotations on framework tool methods say, or {@code null} when
+	 * tool calls are not recorded at the MCP layer
+	 * @param defaultToolSlowThreshold slow-call threshold of tools that do not set one
+	 * @param defaultApiSlowThreshold slow-call threshold of APIs that do not set one
+	 * @param frameworkToolExceptionTypes whether framework tool methods ({@code @McpTool}, {@code @Tool}) without
+	 * {@code @MonitoredTool} are handled too, so that the exception they throw becomes the call's {@code error.type};
+	 * when {@code false} their beans are not proxied for it and such calls are recorded as {@code tool_error}
+	 */
+	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
+			ToolRefinements toolRefinements, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold,
+			boolean frameworkToolExceptionTypes) {
 		this.toolMetrics = toolMetrics;
 		this.apiMetrics = apiMetrics;
 		this.toolRefinements = toolRefinements;
 		this.toolCallsRecordedByMcpLayer = toolRefinements != null;
+		this.frameworkToolExceptionTypes = frameworkToolExceptionTypes;
 		this.defaultToolSlowThresholdNanos = defaultToolSlowThreshold.toNanos();
 		this.defaultApiSlowThresholdNanos = defaultApiSlowThreshold.toNanos();
-		this.annotationTypes = annotationTypes(this.toolCallsRecordedByMcpLayer);
+		this.annotationTypes = annotationTypes(this.toolCallsRecordedByMcpLayer && frameworkToolExceptionTypes);
 	}
 
 	@Override
@@ -206,7 +228,8 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		String frameworkToolName = FrameworkToolMethods.toolName(method);
 		ToolSpec toolSpec = (tool != null) ? new ToolSpec(StringUtils.hasText(tool.name()) ? tool.name() : null,
 				threshold(tool.slowThreshold(), "@MonitoredTool on " + where)) : null;
-		if (toolSpec == null && (frameworkToolName == null || !this.toolCallsRecordedByMcpLayer)) {
+		if (toolSpec == null
+				&& (frameworkToolName == null || !this.toolCallsRecordedByMcpLayer || !this.frameworkToolExceptionTypes)) {
 			return MethodSpec.NONE;
 		}
 		return new MethodSpec(null, -1, toolSpec, frameworkToolName);

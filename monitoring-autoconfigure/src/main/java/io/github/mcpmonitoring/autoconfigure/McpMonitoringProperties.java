@@ -137,12 +137,27 @@ public class McpMonitoringProperties implements Validator {
 		 */
 		private Duration slowThreshold = Duration.ofSeconds(10);
 
+		/**
+		 * Whether a call of an @McpTool or @Tool method that throws is recorded with the exception's class as
+		 * error.type rather than tool_error. The MCP frameworks turn the exception into an error result inside their
+		 * own callback, so this puts a Spring AOP proxy on the beans of these methods.
+		 */
+		private boolean exceptionTypes = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isExceptionTypes() {
+			return this.exceptionTypes;
+		}
+
+		public void setExceptionTypes(boolean exceptionTypes) {
+			this.exceptionTypes = exceptionTypes;
 		}
 
 		public Duration getSlowThreshold() {

@@ -43,7 +43,7 @@ public class MonitoredAnnotationsAutoConfiguration {
 			.bindOrCreate("mcp.monitoring", McpMonitoringProperties.class);
 		return new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
 				toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
-				settings.getApi().getSlowThreshold());
+				settings.getApi().getSlowThreshold(), settings.getTools().isExceptionTypes());
 	}
 
 	@Bean

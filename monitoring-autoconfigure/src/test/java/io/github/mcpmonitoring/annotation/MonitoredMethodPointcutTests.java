@@ -41,15 +41,25 @@ class MonitoredMethodPointcutTests {
 	}
 
 	@Test
+	void turnsAwayFrameworkToolClassesWhenTheirExceptionTypesAreNotWanted() {
+		assertThat(pointcut(new ToolRefinements(), false).getClassFilter().matches(Tools.class)).isFalse();
+		assertThat(pointcut(new ToolRefinements(), false).getClassFilter().matches(Client.class)).isTrue();
+	}
+
+	@Test
 	void leavesFinalClassesAlone() {
 		assertThat(pointcut(null).getClassFilter().matches(FinalClient.class)).isFalse();
 	}
 
 	private MonitoredMethodPointcut pointcut(ToolRefinements refinements) {
+		return pointcut(refinements, true);
+	}
+
+	private MonitoredMethodPointcut pointcut(ToolRefinements refinements, boolean frameworkToolExceptionTypes) {
 		MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(
 				() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1)),
 				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1)), refinements, Duration.ofSeconds(10),
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), frameworkToolExceptionTypes);
 		return new MonitoredMethodPointcut(interceptor);
 	}
 

@@ -153,6 +153,21 @@ class McpMonitoringAutoConfigurationTests {
 	}
 
 	@Test
+	void proxiesFrameworkToolBeansForTheirExceptionTypesUnlessTurnedOff() {
+		this.contextRunner.withBean(SearchTools.class).run((context) -> {
+			assertThat(AopUtils.isAopProxy(context.getBean(SearchTools.class))).isTrue();
+			assertThat(context.getBean(McpMonitoringProperties.class).getTools().isExceptionTypes()).isTrue();
+		});
+		this.contextRunner.withBean(SearchTools.class)
+			.withPropertyValues("mcp.monitoring.tools.exception-types=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(AopUtils.isAopProxy(context.getBean(SearchTools.class))).isFalse();
+				assertThat(context.getBean(McpMonitoringProperties.class).getTools().isExceptionTypes()).isFalse();
+			});
+	}
+
+	@Test
 	void failsOnAMaximumOfErrorTypesBelowOne() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.max-error-types=0").run((context) -> {
 			assertThat(context).hasFailed();
@@ -412,6 +427,15 @@ class McpMonitoringAutoConfigurationTests {
 		@MonitoredTool(name = "thumbnail")
 		public String thumbnail() {
 			return "https://example.com/thumb.jpg";
+		}
+
+	}
+
+	public static class SearchTools {
+
+		@org.springframework.ai.tool.annotation.Tool(name = "search_entries", description = "Search entries")
+		public String search() {
+			return "found";
 		}
 
 	}

@@ -128,6 +128,23 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void syncRecordsAFrameworkToolMethodsExceptionAsToolErrorWhenExceptionTypesAreOff() {
+		MonitoredMethodInterceptor withoutExceptionTypes = new MonitoredMethodInterceptor(() -> this.metrics,
+				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1)), this.refinements,
+				Duration.ofSeconds(10), Duration.ofSeconds(5), false);
+		Tools tools = proxy(new Tools(this.clock), withoutExceptionTypes);
+		McpServerFeatures.SyncToolSpecification failing = sync("search_entries",
+				(exchange, request) -> callLikeSpringAi(tools::searchEntries));
+		McpServerFeatures.SyncToolSpecification monitored = sync("get_thumbnail_url",
+				(exchange, request) -> callLikeSpringAi(() -> tools.thumbnail(Duration.ofMillis(10))));
+		assertThat(failing.callHandler().apply(null, REQUEST).isError()).isTrue();
+		assertThat(monitored.callHandler().apply(null, REQUEST).isError()).isFalse();
+		assertThat(durationCount("search_entries", "tool_error")).isEqualTo(1);
+		assertThat(durationCount("thumbnail", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(2);
+	}
+
+	@Test
 	void syncCallOfAMonitoredToolIsCountedOnceUnderTheAnnotationName() {
 		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry",
 				(exchange, request) -> CallToolResult.builder().addTextContent(this.tools.lookup()).build());
@@ -564,10 +581,13 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	private Tools proxy(Tools target) {
+		return proxy(target, this.interceptor);
+	}
+
+	private static Tools proxy(Tools target, MonitoredMethodInterceptor interceptor) {
 		ProxyFactory proxyFactory = new ProxyFactory(target);
 		proxyFactory.setProxyTargetClass(true);
-		proxyFactory.addAdvisor(
-				new DefaultPointcutAdvisor(new MonitoredMethodPointcut(this.interceptor), this.interceptor));
+		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
 		return (Tools) proxyFactory.getProxy();
 	}
 
