@@ -13,9 +13,8 @@
 # Settings (environment): VARIANTS="starter noop-proxies off" ROUNDS=1 WARMUP=40s DURATION=60s CONNECTIONS=4
 #   TOOL=get_session_info JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/cpu-share
 #   JAVA_OPTS="-Xms512m -Xmx512m"
-# Variants are those of lib.sh (starter, noop-proxies, off) and starter-no-inflight: the starter with its in-flight
-# meter denied (--management.metrics.enable.mcp.server.operation.active=false). Every run starts through
-# PropertiesLauncher with the no-op proxy jar on loader.path, so that all variants load the same classes.
+# Variants: starter, noop-proxies, off, starter-no-inflight and starter-lean (lib.sh, profile_variant). Every run
+# starts through PropertiesLauncher with the no-op proxy jar on loader.path, so that all variants load the same classes.
 # Output: $OUT/<variant>-<round>.jfr, the logs, the server's CPU time per request while recorded (all threads, from
 # /proc), and the table of shares on stdout.
 set -euo pipefail
@@ -59,12 +58,7 @@ grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $se
 
 record_once() { # variant, round
   local variant=$1 round=$2 port log session recording cpu_before cpu_after requests
-  # Side A runs the variant; B_VARIANT=noop-proxies only makes launch_sample put the no-op proxy jar on the class path.
-  A_VARIANT=$variant B_VARIANT=noop-proxies A_ARGS=""
-  if [ "$variant" = starter-no-inflight ]; then
-    A_VARIANT=starter A_ARGS=--management.metrics.enable.mcp.server.operation.active=false
-  fi
-  require_variants
+  profile_variant "$variant"
   port=$(free_port)
   log="$OUT/$variant-$round.log"
   recording="$OUT/$variant-$round.jfr"

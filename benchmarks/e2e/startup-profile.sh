@@ -12,8 +12,8 @@
 #   benchmarks/e2e/startup-profile.sh
 # Settings (environment): VARIANTS="starter noop-proxies off" ROUNDS=5 JAR=sample-app/target/mcp-monitoring-sample-app.jar
 #   OUT=benchmarks/target/startup-profile JAVA_OPTS="-Xms512m -Xmx512m"
-# Variants are those of lib.sh; every run starts through PropertiesLauncher with the no-op proxy jar on loader.path,
-# so that all variants load the same classes.
+# Variants: starter, noop-proxies, off, starter-no-inflight and starter-lean (lib.sh, profile_variant). Every run
+# starts through PropertiesLauncher with the no-op proxy jar on loader.path, so that all variants load the same classes.
 # Output: $OUT/<variant>-<round>.jfr, the main thread's CPU time at ready next to it (.main-cpu-ms), the logs, and the
 # table of main-thread samples on stdout.
 set -euo pipefail
@@ -53,9 +53,7 @@ grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $se
 
 profile_once() { # variant, round
   local variant=$1 round=$2 port log recording start ready_ms main_cpu_ms base_opts=$JAVA_OPTS
-  # Side A runs the variant; B_VARIANT=noop-proxies only makes launch_sample put the no-op proxy jar on the class path.
-  A_VARIANT=$variant B_VARIANT=noop-proxies A_ARGS=""
-  require_variants
+  profile_variant "$variant"
   port=$(free_port)
   log="$OUT/$variant-$round.log"
   recording="$(realpath "$OUT")/$variant-$round.jfr"
