@@ -38,19 +38,9 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
 
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
-trap stop_server EXIT INT TERM
-
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+trap stop_server EXIT INT TERM
 require_prerequisites
 require_variants
 mkdir -p "$OUT"

@@ -92,19 +92,13 @@ function done(summary, latency, requests)
 end
 LUA
 
-server_pid=""
 kaltura_pid=""
 loop_pids=()
 stop_all() {
   local pid
   for pid in "${loop_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   loop_pids=()
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
+  stop_server
   if [ -n "$kaltura_pid" ]; then kill "$kaltura_pid" 2>/dev/null || true; wait "$kaltura_pid" 2>/dev/null || true; fi
   kaltura_pid=""
 }

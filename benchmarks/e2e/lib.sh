@@ -1,15 +1,41 @@
 # Helpers shared by the end-to-end benchmark scripts; sourced, not run. Expects HOST to be set.
 
-# A random high port that nothing listens on (bash's /dev/tcp, so no extra tool is needed).
+# A random port that nothing listens on (bash's /dev/tcp, so no extra tool is needed), below the kernel's range of
+# ephemeral ports, so that no port the OS hands out (the sample's demo backend takes one as it starts) can be it.
 free_port() {
-  local port
+  local port low
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range
+  [ "$low" -gt 11000 ] || low=60000 # (no room below that range: any high port)
   while :; do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=$(( 10000 + RANDOM % (low - 10000) ))
     if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then echo "$port"; return; fi
   done
 }
 
 now_ms() { date +%s%3N; }
+
+# The one server of a script that runs one at a time (ab.sh, cpu-share.sh, startup-profile.sh,
+# health-under-fault.sh): its pid, and how to stop it (SIGTERM, then SIGKILL after 10 s).
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+
+# Writes JFR's profile settings with execution samples every 2 ms instead of 10 into a directory and prints the
+# file's path (JDK 17's jcmd takes no per-event options).
+jfr_settings() { # directory
+  local java_home settings
+  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+  settings="$(realpath "$1")/profile-2ms.jfc"
+  sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" >"$settings"
+  grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $settings" >&2; exit 2; }
+  echo "$settings"
+}
 
 # wrk latency value (e.g. 812.00us, 1.23ms, 2.01s, 1.02m) in milliseconds.
 to_ms() {

@@ -27,29 +27,15 @@ READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST=127.0.0.1
 
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
-trap stop_server EXIT INT TERM
-
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+trap stop_server EXIT INT TERM
 require_prerequisites
 command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
 mkdir -p "$OUT"
 recordings=()
 
-# JFR's profile settings with execution samples every 2 ms instead of 10.
-java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
-settings="$(realpath "$OUT")/profile-2ms.jfc"
-sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" >"$settings"
-grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $settings" >&2; exit 2; }
+settings=$(jfr_settings "$OUT")
 
 profile_once() { # variant, round
   local variant=$1 round=$2 port log recording start ready_ms main_cpu_ms base_opts=$JAVA_OPTS
