@@ -36,7 +36,6 @@ HOST=127.0.0.1
 . "$(dirname "$0")/lib.sh"
 trap stop_server EXIT INT TERM
 require_prerequisites
-command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
 mkdir -p "$OUT"
 recordings=()
 

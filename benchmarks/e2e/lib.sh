@@ -27,9 +27,10 @@ stop_server() {
 }
 
 # Writes JFR's profile settings with execution samples every 2 ms instead of 10 into a directory and prints the
-# file's path (JDK 17's jcmd takes no per-event options).
+# file's path (JDK 17's jcmd takes no per-event options). Exits with 2 unless jcmd is there to start recordings.
 jfr_settings() { # directory
   local java_home settings
+  command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
   java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
   settings="$(realpath "$1")/profile-2ms.jfc"
   sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" >"$settings"
