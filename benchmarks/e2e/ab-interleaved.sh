@@ -39,11 +39,6 @@ require_variants
 mkdir -p "$OUT"
 
 declare -A pid port session
-stop_servers() {
-  local side
-  for side in "${!pid[@]}"; do kill "${pid[$side]}" 2>/dev/null || true; done
-  for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
-}
 trap stop_servers EXIT INT TERM
 
 start_server() { # side

@@ -25,11 +25,6 @@ require_variants
 mkdir -p "$OUT"
 
 declare -A pid port start
-stop_servers() {
-  local side
-  for side in "${!pid[@]}"; do kill "${pid[$side]}" 2>/dev/null || true; done
-  for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
-}
 trap stop_servers EXIT INT TERM
 
 for side in A B; do

@@ -26,6 +26,15 @@ stop_server() {
   server_pid=""
 }
 
+# The two servers of a script that runs both sides at once (ab-interleaved.sh, startup-together.sh, idle-cpu.sh):
+# their pids in the caller's associative array pid, by side, and how to stop them all.
+stop_servers() {
+  local side
+  for side in "${!pid[@]}"; do kill "${pid[$side]}" 2>/dev/null || true; done
+  for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
+  pid=()
+}
+
 # Writes JFR's profile settings with execution samples every 2 ms instead of 10 into a directory and prints the
 # file's path (JDK 17's jcmd takes no per-event options). Exits with 2 unless jcmd is there to start recordings.
 jfr_settings() { # directory

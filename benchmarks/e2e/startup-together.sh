@@ -34,12 +34,6 @@ require_variants
 mkdir -p "$OUT"
 
 declare -A pid port ready_ms cpu_ms main_cpu_ms
-stop_servers() {
-  local side
-  for side in "${!pid[@]}"; do kill "${pid[$side]}" 2>/dev/null || true; done
-  for side in "${!pid[@]}"; do wait "${pid[$side]}" 2>/dev/null || true; done
-  pid=()
-}
 trap stop_servers EXIT INT TERM
 
 launch() { # pair, side
