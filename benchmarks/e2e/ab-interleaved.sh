@@ -4,13 +4,16 @@
 #   A: the sample jar as built (the starter active)
 #   B: the same jar with --mcp.monitoring.enabled=false
 #   (A_VARIANT and B_VARIANT change what each side runs: starter, off or noop-proxies, see lib.sh)
+#   SAME_JVM=true: ONE JVM of A_VARIANT; side A calls the tool, side B its unmonitored twin (see lib.sh)
 #
 # Both JVMs run at the same time, on free loopback ports. Each is warmed up with wrk, then SLICES pairs of short wrk
 # runs alternate between them (AB, BA, AB, ...), one side at a time. Per slice it records wrk's throughput and
 # latency, and the server's CPU time (user + system, all threads, from /proc) per request. ab.sh starts fresh JVMs
 # and measures each side once for tens of seconds, so a machine whose speed drifts (other work, CPU steal) moves
 # its ratios by tens of percent; here the two sides of a pair are seconds apart, and CPU time per request does not
-# count the time the server waited for a CPU.
+# count the time the server waited for a CPU. Two JVMs still compile the request path each its own way, so their
+# ratio carries a bias of its own (rounds.py); with SAME_JVM=true one JIT serves both sides, and the ratio is the
+# cost of what the twin skips, the starter's work per call, not what the starter does to the whole JVM.
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk and python3):
 #   benchmarks/e2e/ab-interleaved.sh
@@ -38,7 +41,10 @@ require_prerequisites
 require_variants
 mkdir -p "$OUT"
 
-declare -A pid port session
+declare -A pid port session tool
+tool[A]=$TOOL
+tool[B]=$TOOL
+if [ "$SAME_JVM" = true ]; then tool[B]=${TOOL}_unmonitored; fi
 trap stop_servers EXIT INT TERM
 
 start_server() { # side
@@ -49,13 +55,24 @@ start_server() { # side
     --spring.main.banner-mode=off
   pid[$side]=$LAUNCHED_PID
   wait_ready "${port[$side]}" "${pid[$side]}" "$OUT/server-$side.log" "$READY_TIMEOUT_S" "$start"
-  session[$side]=$(open_session "${port[$side]}" ab-interleaved) \
-    || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
-  check_tool_call "${port[$side]}" "${session[$side]}" "$TOOL" "$side"
+  open_side_session "$side"
+}
+
+# The twin's side on the server of side A: the same JVM, a session of its own.
+share_server() { # side
+  port[$1]=${port[A]}
+  pid[$1]=${pid[A]}
+  open_side_session "$1"
+}
+
+open_side_session() { # side
+  session[$1]=$(open_session "${port[$1]}" ab-interleaved) \
+    || { echo "no Mcp-Session-Id from initialize ($1)" >&2; exit 1; }
+  check_tool_call "${port[$1]}" "${session[$1]}" "${tool[$1]}" "$1"
 }
 
 load() { # side, duration, [--latency]; prints wrk's report
-  MCP_SESSION_ID=${session[$1]} MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$2" ${3:-} -s "$HERE/tools-call.lua" \
+  MCP_SESSION_ID=${session[$1]} MCP_TOOL=${tool[$1]} wrk -t1 -c"$CONNECTIONS" -d"$2" ${3:-} -s "$HERE/tools-call.lua" \
     "http://$HOST:${port[$1]}/mcp"
 }
 
@@ -78,7 +95,7 @@ slice() { # pair, side; appends a line to slices.tsv
 echo "$(describe_sides); both warm, $SLICES pairs of $SLICE slices," \
   "wrk -t1 -c$CONNECTIONS, tool $TOOL"
 start_server A
-start_server B
+if [ "$SAME_JVM" = true ]; then share_server B; else start_server B; fi
 load A "$WARMUP" >/dev/null
 load B "$WARMUP" >/dev/null
 
@@ -88,7 +105,13 @@ for pair in $(seq 1 "$SLICES"); do
 done
 
 check_scrape "${port[A]}" A "$TOOL"
-check_scrape "${port[B]}" B "$TOOL"
+if [ "$SAME_JVM" = true ]; then
+  if grep -q "gen_ai_tool_name=\"${tool[B]}\"" <<<"$(curl -sf "http://$HOST:${port[B]}/actuator/prometheus")"; then
+    echo "B: the starter measured the unmonitored twin ${tool[B]}" >&2; exit 1
+  fi
+else
+  check_scrape "${port[B]}" B "$TOOL"
+fi
 
 # Per-pair ratios A/B, then their median, spread and the confidence interval of the median.
 awk -F'\t' 'NR > 1 { v[$1, $2, "rps"] = $4; v[$1, $2, "p50"] = $5; v[$1, $2, "p99"] = $6; v[$1, $2, "cpu"] = $8

@@ -126,6 +126,11 @@ B_VARIANT=${B_VARIANT:-off}
 A_ARGS=${A_ARGS:-}
 B_ARGS=${B_ARGS:-}
 NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}
+# SAME_JVM=true (ab-interleaved.sh): one JVM of A_VARIANT serves both sides. Side A calls the tool, side B its
+# unmonitored twin, <tool>_unmonitored: the same tool code through none of the starter's code, added by
+# io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin from the jar TWIN_JAR.
+SAME_JVM=${SAME_JVM:-false}
+TWIN_JAR=${TWIN_JAR:-benchmarks/target/mcp-monitoring-benchmarks-twin.jar}
 
 variant_of() { if [ "$1" = A ]; then echo "$A_VARIANT"; else echo "$B_VARIANT"; fi; }
 
@@ -143,6 +148,11 @@ require_variants() {
   if uses_noop_proxies && [ ! -f "$NOOP_PROXIES_JAR" ]; then
     echo "$NOOP_PROXIES_JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2
   fi
+  case $SAME_JVM in
+    true) [ -f "$TWIN_JAR" ] || { echo "$TWIN_JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; } ;;
+    false) ;;
+    *) echo "SAME_JVM must be true or false, not '$SAME_JVM'" >&2; exit 2 ;;
+  esac
 }
 
 # Sets side A to run a variant of the profiling scripts: those above, or the starter with features turned off:
@@ -168,25 +178,35 @@ describe_variant() { # side
 }
 
 describe_sides() {
-  echo "A = $(describe_variant A)${A_ARGS:+ $A_ARGS}, B = $(describe_variant B)${B_ARGS:+ $B_ARGS}"
+  if [ "$SAME_JVM" = true ]; then
+    echo "one JVM, $(describe_variant A)${A_ARGS:+ $A_ARGS}: A calls the tool, B its unmonitored twin"
+  else
+    echo "A = $(describe_variant A)${A_ARGS:+ $A_ARGS}, B = $(describe_variant B)${B_ARGS:+ $B_ARGS}"
+  fi
 }
 
 # Starts the sample in the background for a side, output to a log; sets LAUNCHED_PID.
 launch_sample() { # side, log, arguments...
-  local side=$1 log=$2 extra=()
+  local side=$1 log=$2 extra=() loader_path=() sources=()
   shift 2
   local args=("$@")
   case $(variant_of "$side") in
     off) args+=(--mcp.monitoring.enabled=false) ;;
-    noop-proxies) args+=(--mcp.monitoring.enabled=false
-      --spring.main.sources=io.github.mcpmonitoring.benchmarks.floor.NoopProxyFloor) ;;
+    noop-proxies) args+=(--mcp.monitoring.enabled=false)
+      sources+=(io.github.mcpmonitoring.benchmarks.floor.NoopProxyFloor) ;;
   esac
+  if uses_noop_proxies; then loader_path+=("$NOOP_PROXIES_JAR"); fi
+  if [ "$SAME_JVM" = true ]; then
+    loader_path+=("$TWIN_JAR")
+    sources+=(io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin)
+  fi
+  if [ ${#sources[@]} -gt 0 ]; then args+=("--spring.main.sources=$(IFS=,; echo "${sources[*]}")"); fi
   if [ "$side" = A ]; then read -ra extra <<<"$A_ARGS"; else read -ra extra <<<"$B_ARGS"; fi
   args+=("${extra[@]}")
-  if uses_noop_proxies; then
+  if [ ${#loader_path[@]} -gt 0 ]; then
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -Dloader.path="$NOOP_PROXIES_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-      "${args[@]}" >"$log" 2>&1 &
+    java $JAVA_OPTS -Dloader.path="$(IFS=,; echo "${loader_path[*]}")" -cp "$JAR" \
+      org.springframework.boot.loader.launch.PropertiesLauncher "${args[@]}" >"$log" 2>&1 &
   else
     # shellcheck disable=SC2086
     java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &

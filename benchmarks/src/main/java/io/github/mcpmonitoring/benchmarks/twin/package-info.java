@@ -1,0 +1,4 @@
+/**
+ * The unmonitored twin of a tool that the same-JVM end-to-end benchmark adds to the sample.
+ */
+package io.github.mcpmonitoring.benchmarks.twin;
