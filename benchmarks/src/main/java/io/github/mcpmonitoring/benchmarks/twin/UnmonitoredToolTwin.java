@@ -45,7 +45,17 @@ public class UnmonitoredToolTwin {
 	ApplicationRunner unmonitoredToolTwinRegistrar(ConfigurableListableBeanFactory beanFactory, McpSyncServer server,
 			Environment environment) {
 		String name = environment.getProperty("benchmark.twin.tool", "get_session_info");
-		return (arguments) -> server.addTool(twin(original(beanFactory, name), name + SUFFIX));
+		return (arguments) -> server.addTool(twinOf(beanFactory, name));
+	}
+
+	/**
+	 * Build the unmonitored twin of a tool.
+	 * @param beanFactory the application's bean factory
+	 * @param name the name of the {@code @McpTool} to copy
+	 * @return the twin's specification, named {@code name + SUFFIX}
+	 */
+	static SyncToolSpecification twinOf(ConfigurableListableBeanFactory beanFactory, String name) {
+		return twin(original(beanFactory, name), name + SUFFIX);
 	}
 
 	private static SyncToolSpecification original(ConfigurableListableBeanFactory beanFactory, String name) {
