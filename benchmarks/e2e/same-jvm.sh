@@ -109,8 +109,8 @@ awk -F'\t' 'NR > 1 { v[$1, $2, "requests"] = $3; v[$1, $2, "p99"] = $4; n = ($1 
   END { for (s = 1; s <= n; s++) printf "%d\t%.4f\t%.4f\n", s, ratio(s, "requests"), ratio(s, "p99") }' \
   "$OUT/slices.tsv" >"$OUT/pairs.tsv"
 echo
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 2 "requests served A/B:"
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 3 "p99 latency A/B:"
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 2 "requests served A/B:" slices
+python3 "$HERE/summary.py" "$OUT/pairs.tsv" 3 "p99 latency A/B:" slices
 awk -F'\t' -v cpu=$((cpu1 - cpu0)) 'NR > 1 { r[$2] += $3 }
   END { printf "over all slices: A %d, B %d requests (A/B %.4f); %.1f us of server CPU per request of either\n",
     r["A"], r["B"], r["A"] / r["B"], cpu * 1000 / (r["A"] + r["B"]) }' "$OUT/slices.tsv"
