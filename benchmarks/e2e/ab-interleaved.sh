@@ -106,9 +106,7 @@ done
 
 check_scrape "${port[A]}" A "$TOOL"
 if [ "$SAME_JVM" = true ]; then
-  if grep -q "gen_ai_tool_name=\"${tool[B]}\"" <<<"$(curl -sf "http://$HOST:${port[B]}/actuator/prometheus")"; then
-    echo "B: the starter measured the unmonitored twin ${tool[B]}" >&2; exit 1
-  fi
+  check_twin_unmeasured "${port[B]}" "${tool[B]}"
 else
   check_scrape "${port[B]}" B "$TOOL"
 fi

@@ -226,6 +226,15 @@ check_scrape() { # port, side, tool
   fi
 }
 
+# Exits if the starter recorded the unmonitored twin of a tool (SAME_JVM=true): it must run none of its code.
+check_twin_unmeasured() { # port, twin's name
+  local scrape
+  scrape=$(curl -sf "http://$HOST:$1/actuator/prometheus") || { echo "/actuator/prometheus did not answer" >&2; exit 1; }
+  if grep -q "gen_ai_tool_name=\"$2\"" <<<"$scrape"; then
+    echo "the starter measured the unmonitored twin $2" >&2; exit 1
+  fi
+}
+
 # Per pair of a runs.tsv (pair, side, rps, p50_ms, p99_ms, ready_ms, started_s, cpu_ms, main_cpu_ms, first_health_ms):
 # pair, then A/B ratios of rps, p99 and p50, then A-B differences of the others.
 write_pairs() { # runs.tsv

@@ -99,9 +99,7 @@ done
 read -r cpu1 _ < <(cpu_times "$server_pid")
 
 check_scrape "$port" A "$TOOL"
-if grep -q "gen_ai_tool_name=\"${tool[B]}\"" <<<"$(curl -sf "http://$HOST:$port/actuator/prometheus")"; then
-  echo "the starter measured the unmonitored twin ${tool[B]}" >&2; exit 1
-fi
+check_twin_unmeasured "$port" "${tool[B]}"
 
 # Per-slice ratios A/B (requests served, p99), then their median, spread and the confidence interval of the median.
 awk -F'\t' 'NR > 1 { v[$1, $2, "requests"] = $3; v[$1, $2, "p99"] = $4; n = ($1 > n) ? $1 : n }
