@@ -126,9 +126,9 @@ B_VARIANT=${B_VARIANT:-off}
 A_ARGS=${A_ARGS:-}
 B_ARGS=${B_ARGS:-}
 NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}
-# SAME_JVM=true (ab-interleaved.sh; same-jvm.sh always sets it): one JVM of A_VARIANT serves both sides. Side A calls the tool, side B its
-# unmonitored twin, <tool>_unmonitored: the same tool code through none of the starter's code, added by
-# io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin from the jar TWIN_JAR.
+# SAME_JVM=true (ab-interleaved.sh; same-jvm.sh always sets it): one JVM of A_VARIANT serves both sides. Side A
+# calls the tool, side B its unmonitored twin, <tool>_unmonitored: the same tool code through none of the starter's
+# code, added by io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin from the jar TWIN_JAR.
 SAME_JVM=${SAME_JVM:-false}
 TWIN_JAR=${TWIN_JAR:-benchmarks/target/mcp-monitoring-benchmarks-twin.jar}
 
