@@ -20,10 +20,8 @@ import io.github.mcpmonitoring.alerts.rules.MeterHistory;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.endpoint.McpEndpoint;
-import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.health.AlertsHealthIndicator;
-import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.github.mcpmonitoring.system.SystemMemory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,12 +71,6 @@ public class McpAlertsAutoConfiguration {
 	public MeterRegistryCustomizer<SimpleMeterRegistry> mcpCumulativeHistograms() {
 		// Applications that turn Prometheus off fall back to the simple registry, which rolls histogram buckets.
 		return (registry) -> registry.config().meterFilter(new CumulativeHistogramFilter());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry, McpAlertsProperties properties) {
-		return new AuthenticationFailures(registry, properties.getRules().getUpstreamAuthFailure().getPatterns());
 	}
 
 	@Bean
@@ -187,21 +179,6 @@ public class McpAlertsAutoConfiguration {
 				RecentErrors recentErrors, AlertEvaluator evaluator, McpAlertsProperties properties) {
 			return new McpEndpoint(registry, history, apiMetrics, recentErrors, evaluator,
 					properties.getRules().getToolErrorRate().getWindow());
-		}
-
-	}
-
-	/**
-	 * The {@code mcp.kaltura.session.state} gauges, when the application reports a Kaltura session.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(KalturaSessionStatusProvider.class)
-	static class KalturaSessionMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		KalturaSessionMetrics mcpKalturaSessionMetrics(KalturaSessionStatusProvider provider) {
-			return new KalturaSessionMetrics(provider);
 		}
 
 	}

@@ -11,12 +11,14 @@ import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties of the in-process alert evaluator and its delivery channels.
  */
 @ConfigurationProperties("mcp.monitoring.alerts")
-public class McpAlertsProperties {
+public class McpAlertsProperties implements Validator {
 
 	/**
 	 * Whether the in-process alert evaluator runs.
@@ -139,6 +141,20 @@ public class McpAlertsProperties {
 		return this.delivery;
 	}
 
+	@Override
+	public boolean supports(Class<?> type) {
+		return McpAlertsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		Memory memory = ((McpAlertsProperties) target).getRules().getMemory();
+		if (memory.getThreshold() > memory.getCriticalThreshold()) {
+			errors.rejectValue("rules.memory.threshold", "aboveCritical",
+					"'" + memory.key("threshold") + "' must not be above '" + memory.key("critical-threshold") + "'");
+		}
+	}
+
 	static void requirePositive(Duration duration, String property) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException("'" + property + "' must be positive");
@@ -158,25 +174,25 @@ public class McpAlertsProperties {
 
 		private final ToolErrorRate toolErrorRate = new ToolErrorRate();
 
-		private final Rule toolLatency = new Rule("tool-latency", AlertSeverity.WARNING, 2.0, Duration.ofMinutes(5));
+		private final Rule toolLatency = Rule.of("tool-latency", AlertSeverity.WARNING, 2.0, Duration.ofMinutes(5));
 
-		private final Rule recentErrors = new Rule("recent-errors", AlertSeverity.WARNING, 10, Duration.ZERO);
+		private final Rule recentErrors = Rule.of("recent-errors", AlertSeverity.WARNING, 10, Duration.ZERO);
 
 		private final Memory memory = new Memory();
 
-		private final Rule cpu = new Rule("cpu", AlertSeverity.WARNING, 0.85, Duration.ofMinutes(5));
+		private final Rule cpu = Rule.of("cpu", AlertSeverity.WARNING, 0.85, Duration.ofMinutes(5));
 
-		private final Rule diskSpace = new Rule("disk-space", AlertSeverity.WARNING, 0.90, Duration.ZERO);
+		private final Rule diskSpace = Rule.of("disk-space", AlertSeverity.WARNING, 0.90, Duration.ZERO);
 
-		private final Rule apiConsecutiveFailures = new Rule("api-consecutive-failures", AlertSeverity.ERROR, 5,
+		private final Rule apiConsecutiveFailures = Rule.of("api-consecutive-failures", AlertSeverity.ERROR, 5,
 				Duration.ZERO);
 
-		private final Rule kalturaSession = new Rule("kaltura-session", AlertSeverity.CRITICAL, 0,
+		private final Rule kalturaSession = Rule.of("kaltura-session", AlertSeverity.CRITICAL, 0,
 				Duration.ofMinutes(1));
 
 		private final UpstreamAuthFailure upstreamAuthFailure = new UpstreamAuthFailure();
 
-		private final Rule slowCalls = new Rule("slow-calls", AlertSeverity.INFO, 0, Duration.ZERO);
+		private final Rule slowCalls = Rule.of("slow-calls", AlertSeverity.INFO, 0, Duration.ZERO);
 
 		public ToolErrorRate getToolErrorRate() {
 			return this.toolErrorRate;
@@ -221,11 +237,12 @@ public class McpAlertsProperties {
 	}
 
 	/**
-	 * Settings of one built-in rule.
+	 * Settings of one built-in rule. Only the no-argument constructor exists, so that the configuration processor
+	 * describes a rule's keys as the setters bind them.
 	 */
 	public static class Rule {
 
-		private final String id;
+		private String id;
 
 		/**
 		 * Whether the rule is evaluated.
@@ -247,7 +264,16 @@ public class McpAlertsProperties {
 		 */
 		private Duration forDuration;
 
-		Rule(String id, AlertSeverity severity, double threshold, Duration forDuration) {
+		Rule() {
+		}
+
+		static Rule of(String id, AlertSeverity severity, double threshold, Duration forDuration) {
+			Rule rule = new Rule();
+			rule.initialize(id, severity, threshold, forDuration);
+			return rule;
+		}
+
+		final void initialize(String id, AlertSeverity severity, double threshold, Duration forDuration) {
 			this.id = id;
 			this.severity = severity;
 			this.threshold = threshold;
@@ -321,7 +347,7 @@ public class McpAlertsProperties {
 		private Duration window = Duration.ofMinutes(5);
 
 		ToolErrorRate() {
-			super("tool-error-rate", AlertSeverity.ERROR, 0.05, Duration.ofMinutes(2));
+			initialize("tool-error-rate", AlertSeverity.ERROR, 0.05, Duration.ofMinutes(2));
 		}
 
 		public long getMinCalls() {
@@ -366,7 +392,7 @@ public class McpAlertsProperties {
 		private double criticalThreshold = 0.90;
 
 		Memory() {
-			super("memory", AlertSeverity.WARNING, 0.80, Duration.ofMinutes(1));
+			initialize("memory", AlertSeverity.WARNING, 0.80, Duration.ofMinutes(1));
 		}
 
 		public double getCriticalThreshold() {
@@ -402,7 +428,7 @@ public class McpAlertsProperties {
 		private List<String> patterns = new ArrayList<>(AuthenticationFailures.DEFAULT_PATTERNS);
 
 		UpstreamAuthFailure() {
-			super("upstream-auth-failure", AlertSeverity.ERROR, 0, Duration.ZERO);
+			initialize("upstream-auth-failure", AlertSeverity.ERROR, 0, Duration.ZERO);
 		}
 
 		public List<String> getPatterns() {

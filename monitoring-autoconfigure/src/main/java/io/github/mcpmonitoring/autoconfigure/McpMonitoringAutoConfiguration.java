@@ -7,8 +7,11 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,10 +23,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * {@link AutoConfiguration Auto-configuration} of the meters that record MCP tool calls and upstream API calls.
+ * {@link AutoConfiguration Auto-configuration} of the meters that record MCP tool calls and upstream API calls, the
+ * counter of authentication failures among them and, when the application reports its Kaltura session, the session
+ * state gauges. These meters do not depend on the in-process alert evaluator: Prometheus rules read them too.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
@@ -31,6 +40,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "mcp.monitoring", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpMonitoringProperties.class)
 public class McpMonitoringAutoConfiguration {
+
+	/** The patterns of authentication failures; a setting of the upstream-auth-failure rule, read by its counter. */
+	static final String AUTHENTICATION_FAILURE_PATTERNS = "mcp.monitoring.alerts.rules.upstream-auth-failure.patterns";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -68,8 +80,33 @@ public class McpMonitoringAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry, Environment environment) {
+		// Bound on its own: the counter must not depend on the alert evaluator's properties being valid or enabled.
+		List<String> patterns = Binder.get(environment)
+			.bind(AUTHENTICATION_FAILURE_PATTERNS, Bindable.listOf(String.class))
+			.orElse(AuthenticationFailures.DEFAULT_PATTERNS);
+		return new AuthenticationFailures(registry, patterns);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	public ErrorTypeCardinalityFilter mcpErrorTypeCardinalityFilter(McpMonitoringProperties properties) {
 		return new ErrorTypeCardinalityFilter(properties.getMaxErrorTypes());
+	}
+
+	/**
+	 * The {@code mcp.kaltura.session.state} gauges, when the application reports a Kaltura session.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(KalturaSessionStatusProvider.class)
+	static class KalturaSessionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KalturaSessionMetrics mcpKalturaSessionMetrics(KalturaSessionStatusProvider provider) {
+			return new KalturaSessionMetrics(provider);
+		}
+
 	}
 
 }

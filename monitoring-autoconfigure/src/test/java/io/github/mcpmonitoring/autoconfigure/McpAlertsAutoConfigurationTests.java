@@ -48,6 +48,7 @@ import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
@@ -134,11 +135,48 @@ class McpAlertsAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(AlertEvaluator.class);
 			assertThat(context).doesNotHaveBean(MeterHistory.class);
 			assertThat(context).doesNotHaveBean(BuiltInAlertRules.class);
-			assertThat(context).doesNotHaveBean(AuthenticationFailures.class);
 			assertThat(context).doesNotHaveBean(LoggingAlertNotifier.class);
 			assertThat(context).doesNotHaveBean("alertsHealthIndicator");
 			assertThat(context.getBean(MeterRegistry.class).find("mcp.alerts.active").gauges()).isEmpty();
 		});
+	}
+
+	@Test
+	void keepsTheMetersThatPrometheusRulesReadWhenDisabled() {
+		this.contextRunner.withPropertyValues("mcp.monitoring.alerts.enabled=false")
+			.withBean(KalturaSessionStatusProvider.class, () -> () -> session(KalturaSessionState.EXPIRED))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(AlertEvaluator.class);
+				failToolCall(context.getBean(ToolCallMetrics.class), "INVALID_KS: the session has expired");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get(AuthenticationFailures.METER_NAME).tag("name", "get_media_entry").counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("mcp.kaltura.session.state").tag("state", "expired").gauge().value())
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
+	void bindsTheAuthenticationFailurePatternsWhenDisabled() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.enabled=false",
+					"mcp.monitoring.alerts.rules.upstream-auth-failure.patterns=TOKEN_EXPIRED")
+			.run((context) -> {
+				ToolCallMetrics metrics = context.getBean(ToolCallMetrics.class);
+				failToolCall(metrics, "INVALID_KS: the session has expired");
+				failToolCall(metrics, "TOKEN_EXPIRED");
+				assertThat(context.getBean(MeterRegistry.class)
+					.get(AuthenticationFailures.METER_NAME)
+					.tag("name", "get_media_entry")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	private static void failToolCall(ToolCallMetrics metrics, String message) {
+		ToolCallRecorder recorder = metrics.recorder("get_media_entry");
+		recorder.record(recorder.monotonicTime(), null, "com.kaltura.client.APIException", Long.MAX_VALUE, message);
 	}
 
 	@Test
@@ -327,6 +365,20 @@ class McpAlertsAutoConfigurationTests {
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessage("'" + key + "' " + message);
 		});
+	}
+
+	@Test
+	void failsStartupOnAMemoryThresholdAboveTheCriticalOne() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.rules.memory.threshold=0.95",
+					"mcp.monitoring.alerts.rules.memory.critical-threshold=0.90")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(BindValidationException.class)
+					.hasMessageContaining("'mcp.monitoring.alerts.rules.memory.threshold' must not be above"
+							+ " 'mcp.monitoring.alerts.rules.memory.critical-threshold'");
+			});
 	}
 
 	@Test
