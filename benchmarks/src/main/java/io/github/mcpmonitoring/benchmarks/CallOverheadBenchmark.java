@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,6 +35,12 @@ public class CallOverheadBenchmark {
 	@Setup
 	public void setUp() {
 		this.fixture = new CallOverheadFixture();
+	}
+
+	/** Stop the fixture's sampling of calls in flight. */
+	@TearDown
+	public void tearDown() {
+		this.fixture.close();
 	}
 
 	/** (1) A plain method call. */
@@ -100,8 +107,9 @@ public class CallOverheadBenchmark {
 	}
 
 	/**
-	 * (10) The in-flight meter alone: start and stop a sample of the tool's {@code mcp.server.operation.active}
-	 * long-task timer, as (5) and (7) do once per call. It is what (5) and (7) cost beyond (5n) and (7n).
+	 * (10) The in-flight meter counted call by call ({@code mcp.monitoring.tools.in-flight-sampling-interval=0}):
+	 * start and stop a sample of the tool's {@code mcp.server.operation.active} long-task timer, which (5) and (7)
+	 * would then do once per call. By default the starter samples the calls in flight instead.
 	 */
 	@Benchmark
 	public long b10_inFlightSampleAlone() {

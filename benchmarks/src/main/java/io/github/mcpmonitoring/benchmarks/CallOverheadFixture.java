@@ -9,7 +9,9 @@ import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
 import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
+import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.errors.MessageRedactor;
@@ -38,9 +40,10 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 /**
  * Everything the call-overhead benchmarks call, built the way the starter's auto-configuration builds it, on a
  * {@link PrometheusMeterRegistry} (what users scrape). Kept apart from JMH so that a unit test can check that each
- * benchmark records what it claims to.
+ * benchmark records what it claims to. Calls in flight are sampled every 100 ms, as the starter does by default;
+ * {@link #close() close} the fixture to stop the sampling.
  */
-public final class CallOverheadFixture {
+public final class CallOverheadFixture implements AutoCloseable {
 
 	/** Name of the tool the tool-spec wrapper instruments. */
 	public static final String TOOL_NAME = "bench_tool";
@@ -60,6 +63,14 @@ public final class CallOverheadFixture {
 	private static final Duration TOOL_SLOW_THRESHOLD = Duration.ofSeconds(10);
 
 	private static final Duration API_SLOW_THRESHOLD = Duration.ofSeconds(5);
+
+	/** The in-flight sampling interval, the starter's default. */
+	public static final Duration IN_FLIGHT_SAMPLING_INTERVAL = Duration.ofMillis(100);
+
+	/** How the starter counts tool calls in flight by default. */
+	public final InFlightCalls inFlightCalls = InFlightCalls.sampled();
+
+	private final MonitoringScheduler scheduler = new MonitoringScheduler(1);
 
 	/** The registry of every meter except those of the "no in-flight meter" variants. */
 	public final PrometheusMeterRegistry registry = newRegistry(false);
@@ -122,7 +133,10 @@ public final class CallOverheadFixture {
 	public CallOverheadFixture() {
 		// Failed calls go to the recent-errors buffer, with the starter's defaults, as in an application.
 		this.recentErrors = new RecentErrors(1000, new MessageRedactor(List.of(), 200));
-		this.toolMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors);
+		this.toolMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors,
+				this.inFlightCalls);
+		this.scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", this.inFlightCalls::sample,
+				IN_FLIGHT_SAMPLING_INTERVAL);
 		this.apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors);
 		this.noopProxy = proxy(new DefaultPointcutAdvisor(Pointcut.TRUE, (MethodInterceptor) (i) -> i.proceed()));
 		this.floorProxy = proxy(new DefaultPointcutAdvisor(Pointcut.TRUE, floorInterceptor()));
@@ -160,6 +174,12 @@ public final class CallOverheadFixture {
 				return ERROR;
 			}
 		});
+	}
+
+	/** Stop sampling the calls in flight. */
+	@Override
+	public void close() {
+		this.scheduler.close();
 	}
 
 	private static PrometheusMeterRegistry newRegistry(boolean denyInFlight) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BenchmarkFixturesTests {
 
 	private final CallOverheadFixture fixture = new CallOverheadFixture();
+
+	@AfterEach
+	void closeFixture() {
+		this.fixture.close();
+	}
 
 	@Test
 	void annotatedMethodsRecordOnceEach() {

@@ -3,9 +3,9 @@ package io.github.mcpmonitoring.annotation;
 import java.lang.reflect.Method;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolInvocation;
-import io.micrometer.core.instrument.LongTaskTimer;
 import org.aopalliance.intercept.MethodInvocation;
 
 /**
@@ -74,7 +74,9 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	}
 
 	private Object record(MethodInvocation invocation) throws Throwable {
-		LongTaskTimer.Sample inFlight = this.recorder.start();
+		// A call whose result completes later may end on another thread.
+		InFlightCall inFlight = (this.returnKind == ReturnKind.IMMEDIATE) ? this.recorder.start()
+				: this.recorder.startAsync();
 		long startTime = this.recorder.monotonicTime();
 		Object result;
 		try {
@@ -91,7 +93,7 @@ final class MonitoredToolMethod extends MonitoredMethod {
 		return this.returnKind.onCompletion(result, (value, failure) -> finish(startTime, inFlight, value, failure));
 	}
 
-	private void finish(long startTime, LongTaskTimer.Sample inFlight, Object result, Throwable failure) {
+	private void finish(long startTime, InFlightCall inFlight, Object result, Throwable failure) {
 		if (failure != null) {
 			this.recorder.record(startTime, inFlight, ErrorTypes.of(failure), this.slowThresholdNanos,
 					ErrorTypes.unwrap(failure).getMessage());

@@ -1,10 +1,12 @@
 package io.github.mcpmonitoring.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
@@ -47,8 +49,16 @@ public class McpMonitoringAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
-			ObjectProvider<CallFailureListener> failureListeners) {
-		return new ToolCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners));
+			ObjectProvider<CallFailureListener> failureListeners, MonitoringScheduler scheduler) {
+		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
+		Duration samplingInterval = properties.getTools().getInFlightSamplingInterval();
+		if (samplingInterval.isZero()) {
+			return new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
+					InFlightCalls.everyCall());
+		}
+		InFlightCalls inFlightCalls = InFlightCalls.sampled();
+		scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample, samplingInterval);
+		return new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners), inFlightCalls);
 	}
 
 	@Bean

@@ -21,6 +21,9 @@ import io.micrometer.core.instrument.noop.NoopTimer;
 /**
  * Entry point for recording MCP tool calls: hands out one {@link ToolCallRecorder} per tool name and keeps the set
  * of tools the server exposes for the {@code mcp.tools.registered} gauge.
+ * <p>
+ * Calls in flight are counted {@link InFlightCalls#everyCall() one by one} unless another way to count them is
+ * given.
  */
 public class ToolCallMetrics {
 
@@ -35,6 +38,8 @@ public class ToolCallMetrics {
 	private final Set<String> registeredTools = ConcurrentHashMap.newKeySet();
 
 	private final CallFailureListener failureListener;
+
+	private final InFlightCalls inFlightCalls;
 
 	/**
 	 * Create an instance that registers its meters in the given registry.
@@ -52,9 +57,24 @@ public class ToolCallMetrics {
 	 * @param failureListener told about every failed call
 	 */
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
+		this(registry, slowCallLogInterval, failureListener, InFlightCalls.everyCall());
+	}
+
+	/**
+	 * Create an instance that registers its meters in the given registry, tells a listener about failed calls and
+	 * counts calls in flight in the given way.
+	 * @param registry the registry
+	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
+	 * @param failureListener told about every failed call
+	 * @param inFlightCalls how calls in flight are counted; when {@link InFlightCalls#sampled() sampled}, its
+	 * sampling runs are the caller's to schedule
+	 */
+	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
+			InFlightCalls inFlightCalls) {
 		this.registry = registry;
 		this.slowCallLogInterval = slowCallLogInterval;
 		this.failureListener = failureListener;
+		this.inFlightCalls = inFlightCalls;
 		registerToolsGauge();
 	}
 
@@ -132,7 +152,7 @@ public class ToolCallMetrics {
 		Timer timer = new NoopTimer(id);
 		Counter counter = new NoopCounter(id);
 		return new ToolCallRecorder(toolName, this, Clock.SYSTEM, timer, timer, new NoopLongTaskTimer(id),
-				new SlowCallReporter(toolName, counter, Clock.SYSTEM, this.slowCallLogInterval));
+				this.inFlightCalls, new SlowCallReporter(toolName, counter, Clock.SYSTEM, this.slowCallLogInterval));
 	}
 
 	private ToolCallRecorder createRecorder(String toolName) {
@@ -150,7 +170,7 @@ public class ToolCallMetrics {
 		SlowCallReporter slowCalls = new SlowCallReporter("tool '" + toolName + "'", slow, clock,
 				this.slowCallLogInterval);
 		return new ToolCallRecorder(toolName, this, clock, durationTimer(toolName, ErrorTypes.NONE),
-				durationTimer(toolName, ErrorTypes.TOOL_ERROR), active, slowCalls);
+				durationTimer(toolName, ErrorTypes.TOOL_ERROR), active, this.inFlightCalls, slowCalls);
 	}
 
 }

@@ -9,9 +9,10 @@ import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 
 /**
  * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once, so that
- * recording a successful call allocates nothing but the in-flight sample; other error types are resolved when they
- * happen. When the in-flight meter is denied (for example with {@code management.metrics.enable.<name>=false}), no
- * sample is started at all, and a successful call allocates nothing.
+ * recording a successful call that starts and ends on one thread allocates nothing (unless calls in flight are
+ * counted {@link InFlightCalls#everyCall() one by one}); other error types are resolved when they happen. When the
+ * in-flight meter is denied (for example with {@code management.metrics.enable.<name>=false}), calls are not tracked
+ * as in flight at all.
  */
 public final class ToolCallRecorder {
 
@@ -27,16 +28,19 @@ public final class ToolCallRecorder {
 
 	private final LongTaskTimer active;
 
+	private final InFlightCalls inFlightCalls;
+
 	private final SlowCallReporter slowCalls;
 
 	ToolCallRecorder(String toolName, ToolCallMetrics metrics, Clock clock, Timer succeeded, Timer toolErrors,
-			LongTaskTimer active, SlowCallReporter slowCalls) {
+			LongTaskTimer active, InFlightCalls inFlightCalls, SlowCallReporter slowCalls) {
 		this.toolName = toolName;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.succeeded = succeeded;
 		this.toolErrors = toolErrors;
 		this.active = (active instanceof NoopLongTaskTimer) ? null : active;
+		this.inFlightCalls = inFlightCalls;
 		this.slowCalls = slowCalls;
 	}
 
@@ -49,16 +53,34 @@ public final class ToolCallRecorder {
 	}
 
 	/**
-	 * Count a call as in flight until it is {@link #record recorded}.
-	 * @return the in-flight sample to hand to {@link #record}, or {@code null} when the in-flight meter is denied or
-	 * the sample could not be started
+	 * Count a call that ends on this thread as in flight until it is {@link #record recorded} on this thread.
+	 * @return the call to hand to {@link #record}, or {@code null} when the in-flight meter is denied or the call
+	 * could not be tracked
 	 */
-	public LongTaskTimer.Sample start() {
+	public InFlightCall start() {
 		if (this.active == null) {
 			return null;
 		}
 		try {
-			return this.active.start();
+			return this.inFlightCalls.begin(this.active);
+		}
+		catch (Throwable ex) {
+			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Count a call that may end on another thread as in flight until it is {@link #record recorded}.
+	 * @return the call to hand to {@link #record}, or {@code null} when the in-flight meter is denied or the call
+	 * could not be tracked
+	 */
+	public InFlightCall startAsync() {
+		if (this.active == null) {
+			return null;
+		}
+		try {
+			return InFlightCalls.beginAnywhere(this.active);
 		}
 		catch (Throwable ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
@@ -77,27 +99,27 @@ public final class ToolCallRecorder {
 	/**
 	 * Record a finished call. Never throws.
 	 * @param startTime the value of {@link #monotonicTime()} when the call started
-	 * @param inFlight the sample returned by {@link #start()}, may be {@code null}
+	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
 	 * @param errorType the outcome, see {@link ErrorTypes}
 	 * @param slowThresholdNanos duration above which the call counts as slow
 	 */
-	public void record(long startTime, LongTaskTimer.Sample inFlight, String errorType, long slowThresholdNanos) {
+	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos) {
 		record(startTime, inFlight, errorType, slowThresholdNanos, null);
 	}
 
 	/**
 	 * Record a finished call and, when it failed, tell the failure listener. Never throws.
 	 * @param startTime the value of {@link #monotonicTime()} when the call started
-	 * @param inFlight the sample returned by {@link #start()}, may be {@code null}
+	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
 	 * @param errorType the outcome, see {@link ErrorTypes}
 	 * @param slowThresholdNanos duration above which the call counts as slow
 	 * @param failureMessage a description of the failure, or {@code null}
 	 */
-	public void record(long startTime, LongTaskTimer.Sample inFlight, String errorType, long slowThresholdNanos,
+	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos,
 			String failureMessage) {
 		try {
 			if (inFlight != null) {
-				inFlight.stop();
+				inFlight.end();
 			}
 			long duration = this.clock.monotonicTime() - startTime;
 			timerFor(errorType).record(duration, TimeUnit.NANOSECONDS);

@@ -4,10 +4,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolInvocation;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import reactor.core.CoreSubscriber;
@@ -86,7 +86,7 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 	/** One subscription, recorded once whichever signal ends it. */
 	private final class Call {
 
-		private final LongTaskTimer.Sample inFlight = InstrumentedAsyncToolHandler.this.recorder.start();
+		private final InFlightCall inFlight = InstrumentedAsyncToolHandler.this.recorder.startAsync();
 
 		private final long startTime = InstrumentedAsyncToolHandler.this.recorder.monotonicTime();
 

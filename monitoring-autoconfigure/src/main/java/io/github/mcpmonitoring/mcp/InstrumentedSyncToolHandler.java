@@ -3,10 +3,10 @@ package io.github.mcpmonitoring.mcp;
 import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolInvocation;
-import io.micrometer.core.instrument.LongTaskTimer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
@@ -36,7 +36,7 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 	@Override
 	public CallToolResult apply(E exchange, CallToolRequest request) {
 		ToolInvocation invocation = ToolInvocation.open();
-		LongTaskTimer.Sample inFlight = this.recorder.start();
+		InFlightCall inFlight = this.recorder.start();
 		long startTime = this.recorder.monotonicTime();
 		CallToolResult result = null;
 		Throwable thrown = null;
@@ -54,7 +54,7 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 		}
 	}
 
-	private void record(ToolInvocation invocation, long startTime, LongTaskTimer.Sample inFlight,
+	private void record(ToolInvocation invocation, long startTime, InFlightCall inFlight,
 			CallToolResult result, Throwable thrown) {
 		Throwable toolMethodFailure = invocation.failure();
 		String errorType = ToolCallOutcome.errorType(result, thrown,

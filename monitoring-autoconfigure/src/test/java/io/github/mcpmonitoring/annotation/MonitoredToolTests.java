@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionStage;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
+import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolInvocation;
@@ -188,6 +190,25 @@ class MonitoredToolTests {
 		future.complete("done");
 		assertThat(durationCount("async", "none")).isEqualTo(1);
 		assertThat(totalToolCalls()).isEqualTo(1);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", "async")
+			.longTaskTimer()
+			.activeTasks()).isZero();
+	}
+
+	@Test
+	void countsACallThatCompletesLaterFromItsStartWhenCallsInFlightAreSampled() {
+		ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+				InFlightCalls.sampled());
+		Tools sampled = proxy(this.target, new MonitoredMethodInterceptor(() -> metrics,
+				MonitoredToolTests::noApiMetrics, null, Duration.ofSeconds(10), Duration.ofSeconds(5)));
+		CompletableFuture<String> future = new CompletableFuture<>();
+		this.target.pending = future;
+		assertThat(sampled.async()).isSameAs(future);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", "async")
+			.longTaskTimer()
+			.activeTasks()).isEqualTo(1);
+		future.complete("done");
+		assertThat(durationCount("async", "none")).isEqualTo(1);
 		assertThat(this.registry.get(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", "async")
 			.longTaskTimer()
 			.activeTasks()).isZero();

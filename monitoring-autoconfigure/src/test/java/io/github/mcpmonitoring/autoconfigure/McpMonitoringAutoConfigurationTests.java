@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.mcpmonitoring.annotation.MonitoredApiCall;
@@ -17,6 +19,7 @@ import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -183,6 +186,88 @@ class McpMonitoringAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("mcp.monitoring.tools.slow-threshold");
 		});
+	}
+
+	@Test
+	void failsOnANegativeInFlightSamplingInterval() {
+		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=-1ms").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("mcp.monitoring.tools.in-flight-sampling-interval");
+		});
+	}
+
+	@Test
+	void countsACallInFlightOnceTheSamplingRunFindsIt() {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=20ms")
+			.withBean("syncTools", List.class, () -> List.of(blockingTool(started, release)))
+			.run((context) -> {
+				McpServerFeatures.SyncToolSpecification spec = (McpServerFeatures.SyncToolSpecification) context
+					.getBean("syncTools", List.class)
+					.get(0);
+				LongTaskTimer active = context.getBean(MeterRegistry.class)
+					.get(McpMeterNames.OPERATION_ACTIVE)
+					.tag("gen_ai.tool.name", "get_media_entry")
+					.longTaskTimer();
+				CompletableFuture<CallToolResult> call = CompletableFuture
+					.supplyAsync(() -> spec.callHandler().apply(null, REQUEST));
+				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+				awaitActiveTasks(active, 1);
+				release.countDown();
+				assertThat(call.get(10, TimeUnit.SECONDS).content()).hasSize(1);
+				assertThat(active.activeTasks()).isZero();
+			});
+	}
+
+	@Test
+	void countsEveryCallInFlightFromItsStartWhenTheSamplingIntervalIsZero() {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=0")
+			.withBean("syncTools", List.class, () -> List.of(blockingTool(started, release)))
+			.run((context) -> {
+				McpServerFeatures.SyncToolSpecification spec = (McpServerFeatures.SyncToolSpecification) context
+					.getBean("syncTools", List.class)
+					.get(0);
+				LongTaskTimer active = context.getBean(MeterRegistry.class)
+					.get(McpMeterNames.OPERATION_ACTIVE)
+					.tag("gen_ai.tool.name", "get_media_entry")
+					.longTaskTimer();
+				CompletableFuture<CallToolResult> call = CompletableFuture
+					.supplyAsync(() -> spec.callHandler().apply(null, REQUEST));
+				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(active.activeTasks()).isEqualTo(1);
+				release.countDown();
+				call.get(10, TimeUnit.SECONDS);
+				assertThat(active.activeTasks()).isZero();
+			});
+	}
+
+	private static McpServerFeatures.SyncToolSpecification blockingTool(CountDownLatch started,
+			CountDownLatch release) {
+		return McpServerFeatures.SyncToolSpecification.builder()
+			.tool(Tool.builder().name("get_media_entry").description("Get a media entry").build())
+			.callHandler((exchange, request) -> {
+				started.countDown();
+				try {
+					assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return CallToolResult.builder().addTextContent("entry").build();
+			})
+			.build();
+	}
+
+	private static void awaitActiveTasks(LongTaskTimer active, int expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (active.activeTasks() != expected && System.nanoTime() - deadline < 0) {
+			Thread.sleep(5);
+		}
+		assertThat(active.activeTasks()).isEqualTo(expected);
 	}
 
 	@Test

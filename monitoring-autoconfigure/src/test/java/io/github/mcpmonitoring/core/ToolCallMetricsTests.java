@@ -105,7 +105,7 @@ class ToolCallMetricsTests {
 			.tag("mcp.method.name", "tools/call")
 			.tag("gen_ai.tool.name", "list_caption_assets")
 			.longTaskTimer();
-		LongTaskTimer.Sample inFlight = recorder.start();
+		InFlightCall inFlight = recorder.start();
 		long start = recorder.monotonicTime();
 		assertThat(active.activeTasks()).isEqualTo(1);
 		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
@@ -117,7 +117,7 @@ class ToolCallMetricsTests {
 		SimpleMeterRegistry denying = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 		denying.config().meterFilter(MeterFilter.denyNameStartsWith(McpMeterNames.OPERATION_ACTIVE));
 		ToolCallRecorder recorder = new ToolCallMetrics(denying, Duration.ofMinutes(1)).recorder("get_media_entry");
-		LongTaskTimer.Sample inFlight = recorder.start();
+		InFlightCall inFlight = recorder.start();
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(40));
 		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
@@ -176,7 +176,7 @@ class ToolCallMetricsTests {
 		ToolCallRecorder recorder = broken.recorder("tool");
 		assertThatNoException().isThrownBy(() -> {
 			for (int i = 0; i < 3; i++) {
-				LongTaskTimer.Sample inFlight = recorder.start();
+				InFlightCall inFlight = recorder.start();
 				assertThat(inFlight).isNull();
 				recorder.record(recorder.monotonicTime(), inFlight, ErrorTypes.NONE, 0);
 				recorder.record(recorder.monotonicTime(), inFlight, "IOException", 0);

@@ -11,7 +11,7 @@ import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.TestRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
 import io.github.mcpmonitoring.core.ErrorTypes;
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.github.mcpmonitoring.core.InFlightCall;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class McpEndpointTests {
 		}
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), "KalturaApiException");
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
-		LongTaskTimer.Sample inFlight = this.harness.tools().recorder("list_media").start();
+		InFlightCall inFlight = this.harness.tools().recorder("list_media").start();
 		this.harness.tools().recorder("get_session_info");
 		this.evaluator.evaluate();
 		Map<String, Object> tools = section("tools");
@@ -81,7 +81,7 @@ class McpEndpointTests {
 			.containsEntry("p95Seconds", null)
 			.containsEntry("inFlight", 0)
 			.containsEntry("lastError", null);
-		inFlight.stop();
+		inFlight.end();
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
 import io.github.mcpmonitoring.annotation.MonitoredTool;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
+import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolInvocation;
@@ -222,6 +224,51 @@ class ToolSpecificationInstrumenterTests {
 		assertThat(durationCount("stateless_ok", "none")).isEqualTo(1);
 		assertThat(durationCount("stateless_failing", "IllegalStateException")).isEqualTo(1);
 		assertThat(totalToolCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void syncCountsTheCallInFlightFromTheSamplingRunThatFindsItWhenSampled() {
+		InFlightCalls inFlightCalls = InFlightCalls.sampled();
+		ToolSpecificationInstrumenter sampling = new ToolSpecificationInstrumenter(
+				new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE, inFlightCalls),
+				new ToolRefinements(), Duration.ofSeconds(10));
+		AtomicReference<Integer> beforeSampling = new AtomicReference<>();
+		AtomicReference<Integer> afterSampling = new AtomicReference<>();
+		McpServerFeatures.SyncToolSpecification spec = sampling.instrument(McpServerFeatures.SyncToolSpecification
+			.builder()
+			.tool(tool("get_media_entry"))
+			.callHandler((exchange, request) -> {
+				beforeSampling.set(activeCalls("get_media_entry"));
+				inFlightCalls.sample();
+				afterSampling.set(activeCalls("get_media_entry"));
+				return CallToolResult.builder().build();
+			})
+			.build());
+		spec.callHandler().apply(null, REQUEST);
+		assertThat(beforeSampling.get()).isZero();
+		assertThat(afterSampling.get()).isEqualTo(1);
+		assertThat(activeCalls("get_media_entry")).isZero();
+		inFlightCalls.sample();
+		assertThat(activeCalls("get_media_entry")).isZero();
+	}
+
+	@Test
+	void asyncCountsTheCallInFlightFromItsSubscriptionWhenSampled() {
+		ToolSpecificationInstrumenter sampling = new ToolSpecificationInstrumenter(new ToolCallMetrics(this.registry,
+				Duration.ofMinutes(1), CallFailureListener.NONE, InFlightCalls.sampled()), new ToolRefinements(),
+				Duration.ofSeconds(10));
+		Sinks.One<CallToolResult> sink = Sinks.one();
+		McpServerFeatures.AsyncToolSpecification spec = sampling.instrument(McpServerFeatures.AsyncToolSpecification
+			.builder()
+			.tool(tool("get_media_entry"))
+			.callHandler((exchange, request) -> sink.asMono())
+			.build());
+		StepVerifier.create(spec.callHandler().apply(null, REQUEST))
+			.then(() -> assertThat(activeCalls("get_media_entry")).isEqualTo(1))
+			.then(() -> sink.tryEmitValue(CallToolResult.builder().build()))
+			.expectNextCount(1)
+			.verifyComplete();
+		assertThat(activeCalls("get_media_entry")).isZero();
 	}
 
 	@Test

@@ -171,11 +171,13 @@ class HangingKalturaEndToEndTest {
 				long start = System.nanoTime();
 				CompletableFuture<CallToolResult> call = CompletableFuture.supplyAsync(
 						() -> client.callTool(new CallToolRequest("list_media", Map.of("limit", 1))), caller);
-				// While the tool waits on Kaltura, the probes must not.
+				// While the tool waits on Kaltura, the probes must not; and the scrape shows the call in flight.
+				double mostInFlight = 0;
 				do {
 					assertUp(get(this.port, LIVENESS));
 					assertUp(get(this.port, READINESS));
 					assertThat(get(this.port, HEALTH).body()).doesNotContain(SECRET);
+					mostInFlight = Math.max(mostInFlight, listMediaInFlight());
 					Thread.sleep(20);
 				}
 				while (!call.isDone());
@@ -185,6 +187,9 @@ class HangingKalturaEndToEndTest {
 				assertThat(result.isError()).isTrue();
 				assertThat(MAPPER.writeValueAsString(result.content())).doesNotContain(SECRET);
 				assertThat(took).isLessThan(Duration.ofSeconds(10));
+				// Sampled every 100 ms by default: a call of a second or more shows.
+				assertThat(mostInFlight).isEqualTo(1.0);
+				assertThat(listMediaInFlight()).isZero();
 			}
 			finally {
 				caller.shutdownNow();
@@ -198,6 +203,15 @@ class HangingKalturaEndToEndTest {
 			assertThat(recorded.body()).doesNotContain(SECRET);
 			assertUp(get(this.port, LIVENESS));
 			assertThat(PrometheusScrape.fetch(this.port).text()).doesNotContain(SECRET);
+		}
+
+		private double listMediaInFlight() throws Exception {
+			return PrometheusScrape.fetch(this.port)
+				.samples("mcp_server_operation_active_seconds_count")
+				.stream()
+				.filter((sample) -> "list_media".equals(sample.labels().get("gen_ai_tool_name")))
+				.mapToDouble(PrometheusScrape.Sample::value)
+				.sum();
 		}
 
 	}

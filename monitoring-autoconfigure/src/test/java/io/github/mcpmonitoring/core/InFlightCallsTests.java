@@ -1,0 +1,226 @@
+package io.github.mcpmonitoring.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.internal.DefaultLongTaskTimer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InFlightCalls}.
+ */
+class InFlightCallsTests {
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+
+	private final LongTaskTimer timer = LongTaskTimer.builder("calls.active").register(this.registry);
+
+	private final LongTaskTimer otherTimer = LongTaskTimer.builder("other.calls.active").register(this.registry);
+
+	private final InFlightCalls sampled = InFlightCalls.sampled();
+
+	@Test
+	void sampledCountsACallFromTheSamplingRunThatFindsItOpenUntilItEnds() {
+		InFlightCall call = this.sampled.begin(this.timer);
+		assertThat(this.timer.activeTasks()).isZero();
+		this.clock.add(Duration.ofSeconds(5));
+		this.sampled.sample();
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		this.clock.add(Duration.ofSeconds(2));
+		assertThat(this.timer.max(TimeUnit.SECONDS)).isEqualTo(2.0);
+		this.sampled.sample();
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		call.end();
+		assertThat(this.timer.activeTasks()).isZero();
+	}
+
+	@Test
+	void sampledNeverCountsACallThatEndsBeforeASamplingRun() {
+		this.sampled.begin(this.timer).end();
+		this.sampled.sample();
+		assertThat(this.timer.activeTasks()).isZero();
+		InFlightCall next = this.sampled.begin(this.otherTimer);
+		this.sampled.sample();
+		assertThat(this.timer.activeTasks()).isZero();
+		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
+		next.end();
+		assertThat(this.otherTimer.activeTasks()).isZero();
+	}
+
+	@Test
+	void sampledStopsTheSampleItStartedForACallThatEndedMeanwhile() {
+		HookedTimer hooked = new HookedTimer(this.clock);
+		InFlightCall call = this.sampled.begin(hooked);
+		hooked.beforeNextStart(call::end);
+		this.sampled.sample();
+		assertThat(hooked.activeTasks()).isZero();
+	}
+
+	@Test
+	void sampledStopsTheSampleItStartedWhenTheNextCallOpenedMeanwhile() {
+		HookedTimer hooked = new HookedTimer(this.clock);
+		InFlightCall call = this.sampled.begin(hooked);
+		InFlightCall[] next = new InFlightCall[1];
+		hooked.beforeNextStart(() -> {
+			call.end();
+			next[0] = this.sampled.begin(this.otherTimer);
+		});
+		this.sampled.sample();
+		assertThat(hooked.activeTasks()).isZero();
+		assertThat(this.otherTimer.activeTasks()).isZero();
+		this.sampled.sample();
+		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
+		next[0].end();
+		assertThat(this.otherTimer.activeTasks()).isZero();
+	}
+
+	@Test
+	void sampledCountsACallNestedInAnotherOnTheSameThreadFromItsStart() {
+		InFlightCall outer = this.sampled.begin(this.timer);
+		InFlightCall nested = this.sampled.begin(this.otherTimer);
+		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
+		nested.end();
+		assertThat(this.otherTimer.activeTasks()).isZero();
+		this.sampled.sample();
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		outer.end();
+		assertThat(this.timer.activeTasks()).isZero();
+	}
+
+	@Test
+	void sampledCountsTheCallsOpenOnEveryThread() throws Exception {
+		int threads = 3;
+		CountDownLatch started = new CountDownLatch(threads);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				calls.add(executor.submit(() -> {
+					InFlightCall call = this.sampled.begin(this.timer);
+					started.countDown();
+					release.await();
+					call.end();
+					return null;
+				}));
+			}
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			this.sampled.sample();
+			assertThat(this.timer.activeTasks()).isEqualTo(threads);
+			release.countDown();
+			for (Future<?> call : calls) {
+				call.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(this.timer.activeTasks()).isZero();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void sampledLeavesNoCallCountedWhenCallsEndWhileSamplingRunsConcurrently() throws Exception {
+		int threads = 4;
+		AtomicBoolean running = new AtomicBoolean(true);
+		ExecutorService executor = Executors.newFixedThreadPool(threads + 1);
+		try {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				LongTaskTimer[] timers = { this.timer, this.otherTimer };
+				workers.add(executor.submit(() -> {
+					for (int n = 0; running.get(); n++) {
+						InFlightCall call = this.sampled.begin(timers[n & 1]);
+						if ((n & 7) == 0) {
+							InFlightCall nested = this.sampled.begin(timers[(n + 1) & 1]);
+							nested.end();
+						}
+						call.end();
+					}
+				}));
+			}
+			Future<?> sampler = executor.submit(() -> {
+				while (running.get()) {
+					this.sampled.sample();
+				}
+			});
+			Thread.sleep(1000);
+			running.set(false);
+			sampler.get(10, TimeUnit.SECONDS);
+			for (Future<?> worker : workers) {
+				worker.get(10, TimeUnit.SECONDS);
+			}
+			this.sampled.sample();
+			assertThat(this.timer.activeTasks()).isZero();
+			assertThat(this.otherTimer.activeTasks()).isZero();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void everyCallCountsEachCallFromItsStart() {
+		InFlightCalls everyCall = InFlightCalls.everyCall();
+		InFlightCall call = everyCall.begin(this.timer);
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		everyCall.sample();
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		call.end();
+		assertThat(this.timer.activeTasks()).isZero();
+	}
+
+	@Test
+	void aCallThatMayEndOnAnotherThreadIsCountedFromItsStartAndEndsThere() throws Exception {
+		InFlightCall call = InFlightCalls.beginAnywhere(this.timer);
+		assertThat(this.timer.activeTasks()).isEqualTo(1);
+		Thread other = new Thread(call::end);
+		other.start();
+		other.join(10_000);
+		assertThat(this.timer.activeTasks()).isZero();
+	}
+
+	/** A timer that runs an action when its next sample starts: a call that ends while a sampling run is at it. */
+	private static final class HookedTimer extends DefaultLongTaskTimer {
+
+		private Runnable beforeNextStart;
+
+		HookedTimer(MockClock clock) {
+			super(new Meter.Id("hooked.active", Tags.empty(), null, null, Meter.Type.LONG_TASK_TIMER), clock,
+					TimeUnit.SECONDS, DistributionStatisticConfig.NONE, false);
+		}
+
+		void beforeNextStart(Runnable action) {
+			this.beforeNextStart = action;
+		}
+
+		@Override
+		public Sample start() {
+			Runnable action = this.beforeNextStart;
+			this.beforeNextStart = null;
+			if (action != null) {
+				action.run();
+			}
+			return super.start();
+		}
+
+	}
+
+}
