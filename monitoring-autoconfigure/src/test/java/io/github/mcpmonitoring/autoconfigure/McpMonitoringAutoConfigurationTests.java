@@ -199,9 +199,22 @@ class McpMonitoringAutoConfigurationTests {
 
 	@Test
 	void countsACallInFlightOnceTheSamplingRunFindsIt() {
+		runBlockedCall("20ms", (active) -> awaitActiveTasks(active, 1));
+	}
+
+	@Test
+	void countsEveryCallInFlightFromItsStartWhenTheSamplingIntervalIsZero() {
+		runBlockedCall("0", (active) -> assertThat(active.activeTasks()).isEqualTo(1));
+	}
+
+	/**
+	 * Run a tool call that blocks until {@code whileBlocked} has checked the in-flight meter, then check that the
+	 * call is no longer counted.
+	 */
+	private void runBlockedCall(String samplingInterval, InFlightCheck whileBlocked) {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=20ms")
+		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=" + samplingInterval)
 			.withBean("syncTools", List.class, () -> List.of(blockingTool(started, release)))
 			.run((context) -> {
 				McpServerFeatures.SyncToolSpecification spec = (McpServerFeatures.SyncToolSpecification) context
@@ -213,36 +226,23 @@ class McpMonitoringAutoConfigurationTests {
 					.longTaskTimer();
 				CompletableFuture<CallToolResult> call = CompletableFuture
 					.supplyAsync(() -> spec.callHandler().apply(null, REQUEST));
-				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-				awaitActiveTasks(active, 1);
-				release.countDown();
+				try {
+					assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+					whileBlocked.check(active);
+				}
+				finally {
+					release.countDown();
+				}
 				assertThat(call.get(10, TimeUnit.SECONDS).content()).hasSize(1);
 				assertThat(active.activeTasks()).isZero();
 			});
 	}
 
-	@Test
-	void countsEveryCallInFlightFromItsStartWhenTheSamplingIntervalIsZero() {
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=0")
-			.withBean("syncTools", List.class, () -> List.of(blockingTool(started, release)))
-			.run((context) -> {
-				McpServerFeatures.SyncToolSpecification spec = (McpServerFeatures.SyncToolSpecification) context
-					.getBean("syncTools", List.class)
-					.get(0);
-				LongTaskTimer active = context.getBean(MeterRegistry.class)
-					.get(McpMeterNames.OPERATION_ACTIVE)
-					.tag("gen_ai.tool.name", "get_media_entry")
-					.longTaskTimer();
-				CompletableFuture<CallToolResult> call = CompletableFuture
-					.supplyAsync(() -> spec.callHandler().apply(null, REQUEST));
-				assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-				assertThat(active.activeTasks()).isEqualTo(1);
-				release.countDown();
-				call.get(10, TimeUnit.SECONDS);
-				assertThat(active.activeTasks()).isZero();
-			});
+	@FunctionalInterface
+	interface InFlightCheck {
+
+		void check(LongTaskTimer active) throws InterruptedException;
+
 	}
 
 	private static McpServerFeatures.SyncToolSpecification blockingTool(CountDownLatch started,
