@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.LongTaskTimer;
 /**
  * Tracks the tool calls in flight for the {@code mcp.server.operation.active} long-task timer.
  * <p>
- * Starting a long-task timer sample costs a few hundred nanoseconds and allocates, on every call, for a view that
+ * Starting a long-task timer sample costs about a hundred nanoseconds and allocates, on every call, for a view that
  * matters for the calls that last. So, {@link #sampled() when sampled}, a call that starts and ends on one thread
  * only marks a slot that belongs to its thread, and each {@link #sample() sampling run} starts a sample for every
  * call it finds open; the call stops that sample when it ends. The timer then counts the calls that were open at the
@@ -52,8 +52,8 @@ public final class InFlightCalls {
 	}
 
 	/**
-	 * Start sampling the calls open now: start a sample of their timer for each call that has none yet, and stop
-	 * the samples of calls that ended meanwhile. Run by one thread at a time.
+	 * Look for the calls open now: start a sample of their timer for each call that has none yet. Run by one thread
+	 * at a time.
 	 */
 	public synchronized void sample() {
 		Iterator<WeakReference<Slot>> iterator = this.allSlots.iterator();
