@@ -22,6 +22,8 @@ final class MonitoredToolMethod extends MonitoredMethod {
 
 	private final long slowThresholdNanos;
 
+	private final boolean insideRecordedCalls;
+
 	/**
 	 * Create an instance.
 	 * @param method the tool method
@@ -30,21 +32,26 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	 * @param recorder the recorder of calls made outside the MCP layer's instrumentation, or {@code null} to leave
 	 * them unrecorded
 	 * @param slowThresholdNanos the threshold of calls the recorder records
+	 * @param insideRecordedCalls whether the method may run inside a tool call that the MCP layer records; when
+	 * {@code false}, no call is looked for
 	 */
 	MonitoredToolMethod(Method method, String refinedName, long refinedSlowThresholdNanos, ToolCallRecorder recorder,
-			long slowThresholdNanos) {
+			long slowThresholdNanos, boolean insideRecordedCalls) {
 		super(method);
 		this.refinedName = refinedName;
 		this.refinedSlowThresholdNanos = refinedSlowThresholdNanos;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
+		this.insideRecordedCalls = insideRecordedCalls;
 	}
 
 	@Override
 	Object invoke(MethodInvocation invocation) throws Throwable {
-		ToolInvocation open = ToolInvocation.current();
-		if (open != null) {
-			return refine(open, invocation);
+		if (this.insideRecordedCalls) {
+			ToolInvocation open = ToolInvocation.current();
+			if (open != null) {
+				return refine(open, invocation);
+			}
 		}
 		if (this.recorder == null) {
 			return noteFailure(invocation);

@@ -233,7 +233,7 @@ class MonitoredToolTests {
 		ToolInvocation invocation = ToolInvocation.open();
 		IOException failure = new IOException();
 		try {
-			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.standalone.failRenamed(failure))
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.withMcpLayer.failRenamed(failure))
 				.isSameAs(failure);
 			assertThat(invocation.toolName()).isEqualTo("renamed_failure");
 			assertThat(invocation.slowThresholdNanos()).isEqualTo(Duration.ofSeconds(3).toNanos());
