@@ -26,9 +26,7 @@ public final class ToolCallRecorder {
 
 	private final Timer toolErrors;
 
-	private final LongTaskTimer active;
-
-	private final InFlightCalls inFlightCalls;
+	private final InFlightCalls.TrackedTimer active;
 
 	private final SlowCallReporter slowCalls;
 
@@ -39,8 +37,7 @@ public final class ToolCallRecorder {
 		this.clock = clock;
 		this.succeeded = succeeded;
 		this.toolErrors = toolErrors;
-		this.active = (active instanceof NoopLongTaskTimer) ? null : active;
-		this.inFlightCalls = inFlightCalls;
+		this.active = (active instanceof NoopLongTaskTimer) ? null : inFlightCalls.track(active);
 		this.slowCalls = slowCalls;
 	}
 
@@ -62,7 +59,7 @@ public final class ToolCallRecorder {
 			return null;
 		}
 		try {
-			return this.inFlightCalls.begin(this.active);
+			return this.active.begin();
 		}
 		catch (Throwable ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
@@ -80,7 +77,7 @@ public final class ToolCallRecorder {
 			return null;
 		}
 		try {
-			return InFlightCalls.beginAnywhere(this.active);
+			return this.active.beginAnywhere();
 		}
 		catch (Throwable ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);

@@ -37,9 +37,13 @@ class InFlightCallsTests {
 
 	private final InFlightCalls sampled = InFlightCalls.sampled();
 
+	private final InFlightCalls.TrackedTimer calls = this.sampled.track(this.timer);
+
+	private final InFlightCalls.TrackedTimer otherCalls = this.sampled.track(this.otherTimer);
+
 	@Test
 	void sampledCountsACallFromTheSamplingRunThatFindsItOpenUntilItEnds() {
-		InFlightCall call = this.sampled.begin(this.timer);
+		InFlightCall call = this.calls.begin();
 		assertThat(this.timer.activeTasks()).isZero();
 		this.clock.add(Duration.ofSeconds(5));
 		this.sampled.sample();
@@ -54,10 +58,10 @@ class InFlightCallsTests {
 
 	@Test
 	void sampledNeverCountsACallThatEndsBeforeASamplingRun() {
-		this.sampled.begin(this.timer).end();
+		this.calls.begin().end();
 		this.sampled.sample();
 		assertThat(this.timer.activeTasks()).isZero();
-		InFlightCall next = this.sampled.begin(this.otherTimer);
+		InFlightCall next = this.otherCalls.begin();
 		this.sampled.sample();
 		assertThat(this.timer.activeTasks()).isZero();
 		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
@@ -66,36 +70,57 @@ class InFlightCallsTests {
 	}
 
 	@Test
-	void sampledStopsTheSampleItStartedForACallThatEndedMeanwhile() {
+	void sampledStopsAtTheNextRunTheSampleItStartedForACallThatEndedMeanwhile() {
 		HookedTimer hooked = new HookedTimer(this.clock);
-		InFlightCall call = this.sampled.begin(hooked);
+		InFlightCall call = this.sampled.track(hooked).begin();
 		hooked.beforeNextStart(call::end);
 		this.sampled.sample();
+		assertThat(hooked.activeTasks()).as("counted until the next run").isEqualTo(1);
+		this.sampled.sample();
 		assertThat(hooked.activeTasks()).isZero();
+		assertThat(hooked.stops).isEqualTo(1);
 	}
 
 	@Test
-	void sampledStopsTheSampleItStartedWhenTheNextCallOpenedMeanwhile() {
+	void sampledStopsAtTheNextRunTheSampleItStartedWhenTheNextCallOpenedMeanwhile() {
 		HookedTimer hooked = new HookedTimer(this.clock);
-		InFlightCall call = this.sampled.begin(hooked);
+		InFlightCall call = this.sampled.track(hooked).begin();
 		InFlightCall[] next = new InFlightCall[1];
 		hooked.beforeNextStart(() -> {
 			call.end();
-			next[0] = this.sampled.begin(this.otherTimer);
+			next[0] = this.otherCalls.begin();
 		});
 		this.sampled.sample();
-		assertThat(hooked.activeTasks()).isZero();
 		assertThat(this.otherTimer.activeTasks()).isZero();
 		this.sampled.sample();
+		assertThat(hooked.activeTasks()).isZero();
 		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
 		next[0].end();
+		assertThat(this.otherTimer.activeTasks()).isZero();
+		assertThat(hooked.stops).isEqualTo(1);
+	}
+
+	@Test
+	void sampledStopsOnceTheSampleOfACallThatEndsAfterTheRunThatMissedItsEnd() {
+		HookedTimer hooked = new HookedTimer(this.clock);
+		InFlightCall call = this.sampled.track(hooked).begin();
+		InFlightCall[] next = new InFlightCall[1];
+		hooked.beforeNextStart(() -> {
+			call.end();
+			next[0] = this.otherCalls.begin();
+		});
+		this.sampled.sample();
+		next[0].end();
+		assertThat(hooked.activeTasks()).as("stopped by the end of the next call on the thread").isZero();
+		this.sampled.sample();
+		assertThat(hooked.stops).isEqualTo(1);
 		assertThat(this.otherTimer.activeTasks()).isZero();
 	}
 
 	@Test
 	void sampledCountsACallNestedInAnotherOnTheSameThreadFromItsStart() {
-		InFlightCall outer = this.sampled.begin(this.timer);
-		InFlightCall nested = this.sampled.begin(this.otherTimer);
+		InFlightCall outer = this.calls.begin();
+		InFlightCall nested = this.otherCalls.begin();
 		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
 		nested.end();
 		assertThat(this.otherTimer.activeTasks()).isZero();
@@ -115,7 +140,7 @@ class InFlightCallsTests {
 			List<Future<?>> calls = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				calls.add(executor.submit(() -> {
-					InFlightCall call = this.sampled.begin(this.timer);
+					InFlightCall call = this.calls.begin();
 					started.countDown();
 					release.await();
 					call.end();
@@ -144,12 +169,12 @@ class InFlightCallsTests {
 		try {
 			List<Future<?>> workers = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
-				LongTaskTimer[] timers = { this.timer, this.otherTimer };
+				InFlightCalls.TrackedTimer[] timers = { this.calls, this.otherCalls };
 				workers.add(executor.submit(() -> {
 					for (int n = 0; running.get(); n++) {
-						InFlightCall call = this.sampled.begin(timers[n & 1]);
+						InFlightCall call = timers[n & 1].begin();
 						if ((n & 7) == 0) {
-							InFlightCall nested = this.sampled.begin(timers[(n + 1) & 1]);
+							InFlightCall nested = timers[(n + 1) & 1].begin();
 							nested.end();
 						}
 						call.end();
@@ -179,7 +204,7 @@ class InFlightCallsTests {
 	@Test
 	void everyCallCountsEachCallFromItsStart() {
 		InFlightCalls everyCall = InFlightCalls.everyCall();
-		InFlightCall call = everyCall.begin(this.timer);
+		InFlightCall call = everyCall.track(this.timer).begin();
 		assertThat(this.timer.activeTasks()).isEqualTo(1);
 		everyCall.sample();
 		assertThat(this.timer.activeTasks()).isEqualTo(1);
@@ -189,7 +214,7 @@ class InFlightCallsTests {
 
 	@Test
 	void aCallThatMayEndOnAnotherThreadIsCountedFromItsStartAndEndsThere() throws Exception {
-		InFlightCall call = InFlightCalls.beginAnywhere(this.timer);
+		InFlightCall call = this.calls.beginAnywhere();
 		assertThat(this.timer.activeTasks()).isEqualTo(1);
 		Thread other = new Thread(call::end);
 		other.start();
@@ -201,6 +226,8 @@ class InFlightCallsTests {
 	private static final class HookedTimer extends DefaultLongTaskTimer {
 
 		private Runnable beforeNextStart;
+
+		private int stops;
 
 		HookedTimer(MockClock clock) {
 			super(new Meter.Id("hooked.active", Tags.empty(), null, null, Meter.Type.LONG_TASK_TIMER), clock,
@@ -218,7 +245,21 @@ class InFlightCallsTests {
 			if (action != null) {
 				action.run();
 			}
-			return super.start();
+			Sample sample = super.start();
+			return new Sample() {
+
+				@Override
+				public long stop() {
+					HookedTimer.this.stops++;
+					return sample.stop();
+				}
+
+				@Override
+				public double duration(TimeUnit unit) {
+					return sample.duration(unit);
+				}
+
+			};
 		}
 
 	}
