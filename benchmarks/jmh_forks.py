@@ -3,7 +3,7 @@
 
 Every fork of (5), (5n) and (6) is divided by the mean of the floor (3) in its own run, so that runs taken at
 different times compare; the ratios of all runs of one label are then pooled: their mean, its standard error and a
-95 % interval (normal). Also printed per run: what the in-flight meter adds to the wrapper (7 - 7n) and to
+95 % interval (normal); the ratio of each run's means follows, since runs scatter more than the forks of one run. Also printed per run: what the in-flight meter adds to the wrapper (7 - 7n) and to
 @MonitoredTool (5 - 5n), in ns, and the wrapper (7) itself.
 
 Usage: jmh_forks.py LABEL=RESULT.json ...   (each RESULT.json from -rf json; give several runs the same LABEL)
@@ -41,6 +41,8 @@ def main(args):
             se = statistics.stdev(ratios) / math.sqrt(len(ratios))
             print(f"  {name:5s} / floor  {m:.3f}  standard error {se:.3f}  95 % interval {m - 1.96 * se:.3f} to "
                   f"{m + 1.96 * se:.3f}  ({len(ratios)} forks)")
+            per_run = [mean(run[name]) / mean(run['b03']) for run in runs if name in run]
+            print("        per run: " + ", ".join(f"{r:.3f}" for r in per_run))
         for a, b in (('b07', 'b07n'), ('b05', 'b05n')):
             deltas = [mean(run[a]) - mean(run[b]) for run in runs if a in run and b in run]
             if deltas:
