@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
@@ -84,18 +85,13 @@ class InFlightCallsTests {
 	@Test
 	void sampledStopsAtTheNextRunTheSampleItStartedWhenTheNextCallOpenedMeanwhile() {
 		HookedTimer hooked = new HookedTimer(this.clock);
-		InFlightCall call = this.sampled.track(hooked).begin();
-		InFlightCall[] next = new InFlightCall[1];
-		hooked.beforeNextStart(() -> {
-			call.end();
-			next[0] = this.otherCalls.begin();
-		});
+		AtomicReference<InFlightCall> next = endAndOpenNextWhenSampled(hooked, this.sampled.track(hooked).begin());
 		this.sampled.sample();
 		assertThat(this.otherTimer.activeTasks()).isZero();
 		this.sampled.sample();
 		assertThat(hooked.activeTasks()).isZero();
 		assertThat(this.otherTimer.activeTasks()).isEqualTo(1);
-		next[0].end();
+		next.get().end();
 		assertThat(this.otherTimer.activeTasks()).isZero();
 		assertThat(hooked.stops).isEqualTo(1);
 	}
@@ -103,14 +99,9 @@ class InFlightCallsTests {
 	@Test
 	void sampledStopsOnceTheSampleOfACallThatEndsAfterTheRunThatMissedItsEnd() {
 		HookedTimer hooked = new HookedTimer(this.clock);
-		InFlightCall call = this.sampled.track(hooked).begin();
-		InFlightCall[] next = new InFlightCall[1];
-		hooked.beforeNextStart(() -> {
-			call.end();
-			next[0] = this.otherCalls.begin();
-		});
+		AtomicReference<InFlightCall> next = endAndOpenNextWhenSampled(hooked, this.sampled.track(hooked).begin());
 		this.sampled.sample();
-		next[0].end();
+		next.get().end();
 		assertThat(hooked.activeTasks()).as("stopped by the end of the next call on the thread").isZero();
 		this.sampled.sample();
 		assertThat(hooked.stops).isEqualTo(1);
@@ -220,6 +211,19 @@ class InFlightCallsTests {
 		other.start();
 		other.join(10_000);
 		assertThat(this.timer.activeTasks()).isZero();
+	}
+
+	/**
+	 * Make the next sampling run find a call open, then see it end and its thread open a call of the other timer
+	 * while the run starts the call's sample.
+	 */
+	private AtomicReference<InFlightCall> endAndOpenNextWhenSampled(HookedTimer hooked, InFlightCall call) {
+		AtomicReference<InFlightCall> next = new AtomicReference<>();
+		hooked.beforeNextStart(() -> {
+			call.end();
+			next.set(this.otherCalls.begin());
+		});
+		return next;
 	}
 
 	/** A timer that runs an action when its next sample starts: a call that ends while a sampling run is at it. */
