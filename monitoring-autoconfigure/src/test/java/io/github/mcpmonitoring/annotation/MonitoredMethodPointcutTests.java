@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.annotation;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
@@ -9,12 +10,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the class filter of {@link MonitoredMethodPointcut}: classes without an annotated method are turned
- * away once, before any of their methods is looked at.
+ * Tests for {@link MonitoredMethodPointcut}: classes without an annotated method are turned away once, before any of
+ * their methods is looked at, and of the others only the annotated methods and their overrides match.
  */
 class MonitoredMethodPointcutTests {
 
@@ -35,6 +37,26 @@ class MonitoredMethodPointcutTests {
 	}
 
 	@Test
+	void acceptsClassesWhoseAnnotatedMethodIsDeclaredOnASuperInterface() {
+		MonitoredMethodPointcut pointcut = pointcut(null);
+		assertThat(pointcut.getClassFilter().matches(ExtendedClientImplementation.class)).isTrue();
+		assertThat(pointcut.getMethodMatcher()
+			.matches(method(ExtendedClientImplementation.class, "list"), ExtendedClientImplementation.class)).isTrue();
+	}
+
+	@Test
+	void matchesTheAnnotatedMethodsOfAClassAndTheirOverridesOnly() throws Exception {
+		MonitoredMethodPointcut pointcut = pointcut(null);
+		assertThat(pointcut.getMethodMatcher().matches(method(SubClient.class, "get"), SubClient.class)).isTrue();
+		assertThat(pointcut.getMethodMatcher().matches(method(OverridingClient.class, "get"), OverridingClient.class))
+			.isTrue();
+		assertThat(pointcut.getMethodMatcher()
+			.matches(method(OverridingClient.class, "unmonitored"), OverridingClient.class)).isFalse();
+		assertThat(pointcut.getMethodMatcher()
+			.matches(Object.class.getMethod("toString"), OverridingClient.class)).isFalse();
+	}
+
+	@Test
 	void acceptsFrameworkToolClassesOnlyWhileTheMcpLayerRecordsToolCalls() {
 		assertThat(pointcut(null).getClassFilter().matches(Tools.class)).isFalse();
 		assertThat(pointcut(new ToolRefinements()).getClassFilter().matches(Tools.class)).isTrue();
@@ -49,6 +71,12 @@ class MonitoredMethodPointcutTests {
 	@Test
 	void leavesFinalClassesAlone() {
 		assertThat(pointcut(null).getClassFilter().matches(FinalClient.class)).isFalse();
+	}
+
+	private static Method method(Class<?> type, String name) {
+		Method method = ReflectionUtils.findMethod(type, name);
+		assertThat(method).as(name).isNotNull();
+		return method;
 	}
 
 	private MonitoredMethodPointcut pointcut(ToolRefinements refinements) {
@@ -96,6 +124,32 @@ class MonitoredMethodPointcutTests {
 		@Override
 		public String list() {
 			return "list";
+		}
+
+	}
+
+	interface ExtendedApi extends Api {
+
+	}
+
+	static class ExtendedClientImplementation implements ExtendedApi {
+
+		@Override
+		public String list() {
+			return "list";
+		}
+
+	}
+
+	static class OverridingClient extends Client {
+
+		@Override
+		public String get() {
+			return "overridden";
+		}
+
+		public String unmonitored() {
+			return "unmonitored";
 		}
 
 	}
