@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Where the sample's CPU time goes until it is ready, per thread and per variant; optionally, what the JIT compiled.
+#
+# On a machine whose cores are all busy while the application starts (two cores here: the main thread and the JIT
+# compilers), time to ready follows the CPU time of the whole JVM, not only of the main thread; this says which
+# threads carry a difference. For each round and each variant: starts the sample, waits for the first 200 from
+# /actuator/health/readiness, reads every live thread's CPU time from /proc (threads that have ended by then are
+# counted together, from the process's total), and stops the JVM. Startups run one at a time.
+#
+# With COMPILATIONS=1 each startup also records JFR's compilation and deoptimization events (every compilation,
+# without threshold) until ready, and the table adds the JIT's time per compiler and the compiled methods whose time
+# differs most between the first two variants. The recording costs some CPU of its own: compare within one run.
+#
+# Usage (from the repository root, after ./mvnw -B -q -DskipTests package):
+#   benchmarks/e2e/startup-cpu.sh
+# Settings (environment): VARIANTS="starter off" ROUNDS=8 COMPILATIONS=0 JAR=sample-app/target/mcp-monitoring-sample-app.jar
+#   OUT=benchmarks/target/startup-cpu JAVA_OPTS="-Xms512m -Xmx512m"
+# Variants: as startup-profile.sh (lib.sh, profile_variant).
+# Output: $OUT/<variant>-<round>.threads (thread name, CPU ms), .total, .ready, .jfr with COMPILATIONS=1, the logs,
+# and the tables on stdout (startup_cpu.py).
+set -euo pipefail
+
+VARIANTS=${VARIANTS:-starter off}
+ROUNDS=${ROUNDS:-8}
+COMPILATIONS=${COMPILATIONS:-0}
+JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+OUT=${OUT:-benchmarks/target/startup-cpu}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
+HERE=$(cd "$(dirname "$0")" && pwd)
+HOST=127.0.0.1
+
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+trap stop_server EXIT INT TERM
+require_prerequisites
+mkdir -p "$OUT"
+
+compilation_settings() { # directory
+  local java_home settings
+  command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
+  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+  settings="$(realpath "$1")/compilations.jfc"
+  sed -e '/"jdk.Compilation"/,/<\/event>/ s/control="compiler-compilation-threshold">[^<]*</control="compiler-compilation-threshold">0 ms</' \
+    -e '/"jdk.Deoptimization"/,/<\/event>/ s/"stackTrace">false</"stackTrace">true</' \
+    "$java_home/lib/jfr/default.jfc" >"$settings"
+  grep -q 'compiler-compilation-threshold">0 ms<' "$settings" \
+    || { echo "could not set the compilation threshold in $settings" >&2; exit 2; }
+  echo "$settings"
+}
+
+# Every live thread of a JVM with its CPU time (user + system, ms), one per line: name, tab, milliseconds.
+thread_cpu_times() { # pid
+  local pid=$1 tick task
+  tick=$(getconf CLK_TCK)
+  for task in /proc/"$pid"/task/*; do
+    awk -v t="$tick" -v name="$(cat "$task/comm" 2>/dev/null)" '{ printf "%s\t%d\n", name, ($14 + $15) * 1000 / t }' \
+      "$task/stat" 2>/dev/null || true
+  done
+}
+
+settings=""
+if [ "$COMPILATIONS" = 1 ]; then settings=$(compilation_settings "$OUT"); fi
+
+measure_once() { # variant, round
+  local variant=$1 round=$2 port log base="$OUT/$1-$2" start ready_ms total_ms main_ms base_opts=$JAVA_OPTS
+  profile_variant "$variant"
+  port=$(free_port)
+  log="$base.log"
+  if [ -n "$settings" ]; then
+    JAVA_OPTS="$base_opts -XX:StartFlightRecording=name=startup,settings=$settings"
+  fi
+  start=$(now_ms)
+  launch_sample A "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
+  JAVA_OPTS=$base_opts
+  server_pid=$LAUNCHED_PID
+  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
+  ready_ms=$(( $(now_ms) - start ))
+  read -r total_ms main_ms < <(cpu_times "$server_pid")
+  thread_cpu_times "$server_pid" >"$base.threads"
+  echo "$total_ms" >"$base.total"
+  echo "$ready_ms" >"$base.ready"
+  if [ -n "$settings" ]; then
+    jcmd "$server_pid" JFR.stop name=startup filename="$(realpath "$OUT")/$variant-$round.jfr" >/dev/null
+  fi
+  stop_server
+  printf '%s round %s: ready in %d ms, JVM CPU %d ms, main thread CPU %d ms\n' "$variant" "$round" "$ready_ms" \
+    "$total_ms" "$main_ms"
+}
+
+echo "variants: $VARIANTS; $ROUNDS rounds; compilations recorded: $([ -n "$settings" ] && echo yes || echo no)"
+for round in $(seq 1 "$ROUNDS"); do
+  for variant in $VARIANTS; do measure_once "$variant" "$round"; done
+done
+echo
+# shellcheck disable=SC2086
+python3 "$HERE/startup_cpu.py" "$OUT" $VARIANTS
