@@ -23,7 +23,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Creates and calls one throwaway class-based AOP proxy on a background thread while the application starts, so that
  * the first proxy of a {@code @MonitoredTool} or {@code @MonitoredApiCall} bean does not pay on the main thread for
  * loading, and first running in the interpreter, the classes of Spring AOP, CGLIB and ASM. In an application whose
- * only proxies are the starter's, that first proxy is most of what the starter adds to the startup.
+ * only proxies are the starter's, that first proxy is the largest part of the starter's work on the main thread. The
+ * startup is shorter for it where a core is idle while the application starts; where all are busy, it is not.
  * <p>
  * Works as Spring Boot's {@code BackgroundPreinitializer} does, and is turned off with it: not on a single processor,
  * not in a native image, not when the {@code spring.backgroundpreinitializer.ignore} system property is {@code true}.

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.DefaultBootstrapContext;
@@ -58,18 +60,10 @@ class ProxyPreinitializerTests {
 		assertThat(this.ranOn.get().isDaemon()).isTrue();
 	}
 
-	@Test
-	void doesNotRunWhenTurnedOff() {
-		this.listener.onApplicationEvent(
-				environmentPrepared(new MockEnvironment().withProperty("mcp.monitoring.preinitialize-proxies", "false")));
-		this.listener.onApplicationEvent(ready());
-		assertThat(this.runs).hasValue(0);
-	}
-
-	@Test
-	void doesNotRunWhenTheStarterIsOff() {
-		this.listener.onApplicationEvent(
-				environmentPrepared(new MockEnvironment().withProperty("mcp.monitoring.enabled", "false")));
+	@ParameterizedTest
+	@ValueSource(strings = { "mcp.monitoring.preinitialize-proxies", "mcp.monitoring.enabled" })
+	void doesNotRunWhenTurnedOff(String property) {
+		this.listener.onApplicationEvent(environmentPrepared(new MockEnvironment().withProperty(property, "false")));
 		this.listener.onApplicationEvent(ready());
 		assertThat(this.runs).hasValue(0);
 	}
