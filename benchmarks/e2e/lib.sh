@@ -35,15 +35,34 @@ stop_servers() {
   pid=()
 }
 
-# Writes JFR's profile settings with execution samples every 2 ms instead of 10 into a directory and prints the
-# file's path (JDK 17's jcmd takes no per-event options). Exits with 2 unless jcmd is there to start recordings.
-jfr_settings() { # directory
-  local java_home settings
+# Prints the directory of the JDK's JFR settings files. Exits with 2 unless jcmd is there to start recordings.
+jdk_jfr_settings_dir() {
   command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
-  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+  echo "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')/lib/jfr"
+}
+
+# Writes JFR's profile settings with execution samples every 2 ms instead of 10 into a directory and prints the
+# file's path (JDK 17's jcmd takes no per-event options).
+jfr_settings() { # directory
+  local jdk_settings settings
+  jdk_settings=$(jdk_jfr_settings_dir)
   settings="$(realpath "$1")/profile-2ms.jfc"
-  sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$java_home/lib/jfr/profile.jfc" >"$settings"
+  sed '/"jdk.ExecutionSample"/,/<\/event>/ s/>10 ms</>2 ms</' "$jdk_settings/profile.jfc" >"$settings"
   grep -q '>2 ms<' "$settings" || { echo "could not set the sampling period in $settings" >&2; exit 2; }
+  echo "$settings"
+}
+
+# Writes JFR's default settings with every compilation recorded (no threshold) and deoptimizations with their stack
+# into a directory and prints the file's path.
+jfr_compilation_settings() { # directory
+  local jdk_settings settings
+  jdk_settings=$(jdk_jfr_settings_dir)
+  settings="$(realpath "$1")/compilations.jfc"
+  sed -e '/"jdk.Compilation"/,/<\/event>/ s/control="compiler-compilation-threshold">[^<]*</control="compiler-compilation-threshold">0 ms</' \
+    -e '/"jdk.Deoptimization"/,/<\/event>/ s/"stackTrace">false</"stackTrace">true</' \
+    "$jdk_settings/default.jfc" >"$settings"
+  grep -q 'compiler-compilation-threshold">0 ms<' "$settings" \
+    || { echo "could not set the compilation threshold in $settings" >&2; exit 2; }
   echo "$settings"
 }
 
@@ -69,6 +88,16 @@ cpu_times() {
     fi
   done
   echo "$total $main"
+}
+
+# Every live thread of a JVM with its CPU time (user + system, ms), one per line: name, tab, milliseconds.
+thread_cpu_times() { # pid
+  local pid=$1 tick task
+  tick=$(getconf CLK_TCK)
+  for task in /proc/"$pid"/task/*; do
+    awk -v t="$tick" -v name="$(cat "$task/comm" 2>/dev/null)" '{ printf "%s\t%d\n", name, ($14 + $15) * 1000 / t }' \
+      "$task/stat" 2>/dev/null || true
+  done
 }
 
 # Exits with 2 unless wrk, python3 and the sample jar ($JAR) are there.

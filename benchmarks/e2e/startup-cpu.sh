@@ -36,31 +36,8 @@ trap stop_server EXIT INT TERM
 require_prerequisites
 mkdir -p "$OUT"
 
-compilation_settings() { # directory
-  local java_home settings
-  command -v jcmd >/dev/null || { echo "jcmd is missing: it comes with the JDK" >&2; exit 2; }
-  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
-  settings="$(realpath "$1")/compilations.jfc"
-  sed -e '/"jdk.Compilation"/,/<\/event>/ s/control="compiler-compilation-threshold">[^<]*</control="compiler-compilation-threshold">0 ms</' \
-    -e '/"jdk.Deoptimization"/,/<\/event>/ s/"stackTrace">false</"stackTrace">true</' \
-    "$java_home/lib/jfr/default.jfc" >"$settings"
-  grep -q 'compiler-compilation-threshold">0 ms<' "$settings" \
-    || { echo "could not set the compilation threshold in $settings" >&2; exit 2; }
-  echo "$settings"
-}
-
-# Every live thread of a JVM with its CPU time (user + system, ms), one per line: name, tab, milliseconds.
-thread_cpu_times() { # pid
-  local pid=$1 tick task
-  tick=$(getconf CLK_TCK)
-  for task in /proc/"$pid"/task/*; do
-    awk -v t="$tick" -v name="$(cat "$task/comm" 2>/dev/null)" '{ printf "%s\t%d\n", name, ($14 + $15) * 1000 / t }' \
-      "$task/stat" 2>/dev/null || true
-  done
-}
-
 settings=""
-if [ "$COMPILATIONS" = 1 ]; then settings=$(compilation_settings "$OUT"); fi
+if [ "$COMPILATIONS" = 1 ]; then settings=$(jfr_compilation_settings "$OUT"); fi
 
 measure_once() { # variant, round
   local variant=$1 round=$2 port log base="$OUT/$1-$2" start ready_ms total_ms main_ms base_opts=$JAVA_OPTS
