@@ -103,7 +103,7 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	private void finish(long startTime, InFlightCall inFlight, Object result, Throwable failure) {
 		if (failure != null) {
 			this.recorder.record(startTime, inFlight, ErrorTypes.of(failure), this.slowThresholdNanos,
-					ErrorTypes.unwrap(failure).getMessage());
+					ErrorTypes.messageOf(failure));
 			return;
 		}
 		String errorType = ToolResults.errorType(result);

@@ -93,7 +93,7 @@ public class ApiCallMetrics {
 
 	void failed(String api, String errorType, Throwable failure) {
 		Instant time = Instant.ofEpochMilli(this.registry.config().clock().wallTime());
-		String message = ErrorTypes.unwrap(failure).getMessage();
+		String message = ErrorTypes.messageOf(failure);
 		this.failureListener.onFailure(new CallFailure(time, CallFailure.API, api, errorType, message));
 	}
 

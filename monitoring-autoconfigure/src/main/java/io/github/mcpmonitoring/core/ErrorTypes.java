@@ -47,11 +47,31 @@ public final class ErrorTypes {
 	 */
 	public static Throwable unwrap(Throwable failure) {
 		Throwable current = failure;
-		for (int depth = 0; depth < 10 && current.getCause() != null
-				&& WRAPPERS.contains(current.getClass().getName()); depth++) {
-			current = current.getCause();
+		try {
+			for (int depth = 0; depth < 10 && current.getCause() != null
+					&& WRAPPERS.contains(current.getClass().getName()); depth++) {
+				current = current.getCause();
+			}
+		}
+		catch (RuntimeException ex) {
+			// An exception whose getCause() throws is taken as it is.
 		}
 		return current;
+	}
+
+	/**
+	 * Return the message of the real failure behind wrappers. Never throws: an exception whose
+	 * {@code getMessage()} throws has no message here, and the exception the caller sees stays its own.
+	 * @param failure the exception
+	 * @return the message, or {@code null}
+	 */
+	public static String messageOf(Throwable failure) {
+		try {
+			return unwrap(failure).getMessage();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static String simpleName(Class<?> type) {

@@ -114,7 +114,11 @@ public class ToolCallMetrics {
 		return this.registeredTools.size();
 	}
 
-	RecordingFailureLog failureLog() {
+	/**
+	 * Return where failures to record tool calls are logged, once at WARN and then at DEBUG.
+	 * @return the log of recording failures
+	 */
+	public RecordingFailureLog failureLog() {
 		return this.failureLog;
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolInvocation;
@@ -126,6 +127,16 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 				threshold = this.refinedSlowThresholdNanos;
 				noted = this.toolMethodFailure;
 			}
+			try {
+				record(result, thrown, name, threshold, noted);
+			}
+			catch (Throwable ex) {
+				InstrumentedAsyncToolHandler.this.metrics.failureLog()
+					.recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+			}
+		}
+
+		private void record(CallToolResult result, Throwable thrown, String name, long threshold, Throwable noted) {
 			String toolMethodFailure = (noted != null) ? ErrorTypes.of(noted) : null;
 			boolean errorResult = thrown == null && McpToolResults.isError(result);
 			if (toolMethodFailure == null && errorResult) {

@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolInvocation;
@@ -49,12 +50,26 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 			throw ex;
 		}
 		finally {
-			record(invocation, startTime, inFlight, result, thrown);
-			invocation.close();
+			try {
+				record(invocation, startTime, inFlight, result, thrown);
+			}
+			finally {
+				invocation.close();
+			}
 		}
 	}
 
 	private void record(ToolInvocation invocation, long startTime, InFlightCall inFlight,
+			CallToolResult result, Throwable thrown) {
+		try {
+			recordOrThrow(invocation, startTime, inFlight, result, thrown);
+		}
+		catch (Throwable ex) {
+			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+		}
+	}
+
+	private void recordOrThrow(ToolInvocation invocation, long startTime, InFlightCall inFlight,
 			CallToolResult result, Throwable thrown) {
 		Throwable toolMethodFailure = invocation.failure();
 		String errorType = ToolCallOutcome.errorType(result, thrown,

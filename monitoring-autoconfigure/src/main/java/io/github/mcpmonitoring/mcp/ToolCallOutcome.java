@@ -39,7 +39,7 @@ final class ToolCallOutcome {
 	static String failureMessage(CallToolResult result, Throwable thrown, Throwable toolMethodFailure) {
 		Throwable failure = (thrown != null) ? thrown : toolMethodFailure;
 		if (failure != null) {
-			return ErrorTypes.unwrap(failure).getMessage();
+			return ErrorTypes.messageOf(failure);
 		}
 		return McpToolResults.firstText(result);
 	}

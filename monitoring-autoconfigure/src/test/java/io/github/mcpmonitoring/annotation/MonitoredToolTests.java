@@ -79,6 +79,21 @@ class MonitoredToolTests {
 	}
 
 	@Test
+	void exceptionWhoseMessageThrowsPassesThroughUnchanged() {
+		RuntimeException failure = new RuntimeException() {
+
+			@Override
+			public String getMessage() {
+				throw new IllegalStateException("no message");
+			}
+
+		};
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.standalone.failUnchecked(failure))
+			.isSameAs(failure);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
 	void recordsUnderTheMethodNameWhenTheAnnotationHasNone() {
 		this.standalone.plain();
 		assertThat(durationCount("plain", "none")).isEqualTo(1);
@@ -380,6 +395,11 @@ class MonitoredToolTests {
 
 		@MonitoredTool
 		public String fail(IOException failure) throws IOException {
+			throw failure;
+		}
+
+		@MonitoredTool
+		public String failUnchecked(RuntimeException failure) {
 			throw failure;
 		}
 

@@ -120,6 +120,19 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void syncHandlerExceptionWhoseMessageThrowsIsRethrownUnchangedAndTheCallClosed() {
+		MessageThrowingException failure = new MessageThrowingException();
+		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry", (exchange, request) -> {
+			throw failure;
+		});
+		assertThatExceptionOfType(MessageThrowingException.class)
+			.isThrownBy(() -> spec.callHandler().apply(null, REQUEST))
+			.isSameAs(failure);
+		assertThat(ToolInvocation.current()).isNull();
+		assertThat(durationCount("get_media_entry", "MessageThrowingException")).isEqualTo(1);
+	}
+
+	@Test
 	void syncRecordsTheExceptionAFrameworkToolMethodThrewBeforeItBecameAnErrorResult() {
 		McpServerFeatures.SyncToolSpecification spec = sync("search_entries",
 				(exchange, request) -> callLikeSpringAi(this.tools::searchEntries));
@@ -392,6 +405,17 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void asyncErrorWhoseMessageThrowsIsPassedThroughUnchanged() {
+		MessageThrowingException failure = new MessageThrowingException();
+		McpServerFeatures.AsyncToolSpecification spec = async("get_media_entry",
+				(exchange, request) -> Mono.error(failure));
+		StepVerifier.create(spec.callHandler().apply(null, REQUEST))
+			.expectErrorSatisfies((error) -> assertThat(error).isSameAs(failure))
+			.verify();
+		assertThat(durationCount("get_media_entry", "MessageThrowingException")).isEqualTo(1);
+	}
+
+	@Test
 	void asyncErrorResultWithoutExceptionIsRecordedAsToolError() {
 		CallToolResult error = CallToolResult.builder().isError(true).build();
 		McpServerFeatures.AsyncToolSpecification spec = async("get_media_entry",
@@ -636,6 +660,16 @@ class ToolSpecificationInstrumenterTests {
 		proxyFactory.setProxyTargetClass(true);
 		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
 		return (Tools) proxyFactory.getProxy();
+	}
+
+	/** An exception whose message cannot be read. */
+	static class MessageThrowingException extends RuntimeException {
+
+		@Override
+		public String getMessage() {
+			throw new IllegalStateException("no message");
+		}
+
 	}
 
 	@FunctionalInterface
