@@ -35,8 +35,16 @@ final class MonitoredApiMethod extends MonitoredMethod {
 			this.recorder.record(startTime, null, this.slowThresholdNanos);
 			return result;
 		}
-		return this.returnKind.onCompletion(result,
-				(value, failure) -> this.recorder.record(startTime, failure, this.slowThresholdNanos));
+		return this.returnKind.onCompletion(result, (value, failure) -> recorded(startTime, failure),
+				() -> startedAt(this.recorder.monotonicTime()));
+	}
+
+	private ReturnKind.Completion startedAt(long startTime) {
+		return (value, failure) -> recorded(startTime, failure);
+	}
+
+	private void recorded(long startTime, Throwable failure) {
+		this.recorder.record(startTime, failure, this.slowThresholdNanos);
 	}
 
 }

@@ -81,9 +81,12 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	}
 
 	private Object record(MethodInvocation invocation) throws Throwable {
-		// A call whose result completes later may end on another thread.
-		InFlightCall inFlight = (this.returnKind == ReturnKind.IMMEDIATE) ? this.recorder.start()
-				: this.recorder.startAsync();
+		// A call whose result completes later may end on another thread; a publisher's calls are its subscriptions.
+		InFlightCall inFlight = switch (this.returnKind) {
+			case IMMEDIATE -> this.recorder.start();
+			case COMPLETION_STAGE -> this.recorder.startAsync();
+			case PUBLISHER -> null;
+		};
 		long startTime = this.recorder.monotonicTime();
 		Object result;
 		try {
@@ -97,7 +100,14 @@ final class MonitoredToolMethod extends MonitoredMethod {
 			finish(startTime, inFlight, result, null);
 			return result;
 		}
-		return this.returnKind.onCompletion(result, (value, failure) -> finish(startTime, inFlight, value, failure));
+		return this.returnKind.onCompletion(result, (value, failure) -> finish(startTime, inFlight, value, failure),
+				this::startSubscription);
+	}
+
+	private ReturnKind.Completion startSubscription() {
+		InFlightCall inFlight = this.recorder.startAsync();
+		long startTime = this.recorder.monotonicTime();
+		return (value, failure) -> finish(startTime, inFlight, value, failure);
 	}
 
 	private void finish(long startTime, InFlightCall inFlight, Object result, Throwable failure) {

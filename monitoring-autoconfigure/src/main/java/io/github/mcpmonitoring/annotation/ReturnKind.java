@@ -4,20 +4,22 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.springframework.util.ClassUtils;
 
 /**
  * How the result of a monitored method tells that the call is over: on return, or when the returned
- * {@link CompletionStage} or Reactor publisher completes.
+ * {@link CompletionStage} or Reactor publisher completes. A publisher does its work when it is subscribed to, so each
+ * subscription is a call of its own, timed from the subscription.
  */
 enum ReturnKind {
 
 	/** The call is over when the method returns. */
 	IMMEDIATE {
 		@Override
-		Object onCompletion(Object result, Completion completion) {
-			completion.completed(result, null);
+		Object onCompletion(Object result, Completion started, Supplier<Completion> onSubscription) {
+			started.completed(result, null);
 			return result;
 		}
 	},
@@ -25,26 +27,29 @@ enum ReturnKind {
 	/** The call is over when the returned {@link CompletionStage} completes. */
 	COMPLETION_STAGE {
 		@Override
-		Object onCompletion(Object result, Completion completion) {
+		Object onCompletion(Object result, Completion started, Supplier<Completion> onSubscription) {
 			if (result == null) {
-				completion.completed(null, null);
+				started.completed(null, null);
 				return null;
 			}
 			// A dependent stage: the caller gets the original stage back, unchanged.
-			((CompletionStage<?>) result).whenComplete((value, failure) -> completion.completed(value, unwrap(failure)));
+			((CompletionStage<?>) result).whenComplete((value, failure) -> started.completed(value, unwrap(failure)));
 			return result;
 		}
 	},
 
-	/** The call is over when the returned Reactor {@code Mono} or {@code Flux} terminates or is cancelled. */
+	/**
+	 * Each subscription to the returned Reactor {@code Mono} or {@code Flux} is a call, over when it terminates or is
+	 * cancelled.
+	 */
 	PUBLISHER {
 		@Override
-		Object onCompletion(Object result, Completion completion) {
+		Object onCompletion(Object result, Completion started, Supplier<Completion> onSubscription) {
 			if (result == null) {
-				completion.completed(null, null);
+				started.completed(null, null);
 				return null;
 			}
-			return ReactorResults.onCompletion(result, completion);
+			return ReactorResults.onEachSubscription(result, onSubscription);
 		}
 	};
 
@@ -52,13 +57,22 @@ enum ReturnKind {
 			ReturnKind.class.getClassLoader());
 
 	/**
-	 * Arrange for the completion to be told when the call is over.
+	 * Arrange for the call to be recorded when it is over.
 	 * @param result what the method returned
-	 * @param completion what to tell
+	 * @param started what to tell when the call timed from before the method was called is over; not used for the
+	 * subscriptions to a publisher
+	 * @param onSubscription starts timing one subscription to a returned publisher and returns what to tell when it
+	 * is over
 	 * @return what to return to the caller in place of the result
 	 */
-	abstract Object onCompletion(Object result, Completion completion);
+	abstract Object onCompletion(Object result, Completion started, Supplier<Completion> onSubscription);
 
+	/**
+	 * Return how calls of a method with a given return type are over.
+	 * @param returnType the declared return type
+	 * @return the return kind; a subclass of {@code Mono} or {@code Flux} is left as it is, because the caller
+	 * expects that type back
+	 */
 	static ReturnKind of(Class<?> returnType) {
 		if (CompletionStage.class.isAssignableFrom(returnType)) {
 			return COMPLETION_STAGE;
@@ -90,16 +104,16 @@ enum ReturnKind {
 	private static final class ReactorResults {
 
 		static boolean isPublisher(Class<?> type) {
-			return reactor.core.publisher.Mono.class.isAssignableFrom(type)
-					|| reactor.core.publisher.Flux.class.isAssignableFrom(type);
+			return type == reactor.core.publisher.Mono.class || type == reactor.core.publisher.Flux.class;
 		}
 
-		static Object onCompletion(Object result, Completion completion) {
+		static Object onEachSubscription(Object result, Supplier<Completion> onSubscription) {
 			if (result instanceof reactor.core.publisher.Mono<?> mono) {
-				return reactor.core.publisher.Mono.defer(() -> observed(mono, new OnceCompletion(completion)));
+				return reactor.core.publisher.Mono
+					.defer(() -> observed(mono, new OnceCompletion(onSubscription.get())));
 			}
 			reactor.core.publisher.Flux<?> flux = (reactor.core.publisher.Flux<?>) result;
-			return reactor.core.publisher.Flux.defer(() -> observed(flux, new OnceCompletion(completion)));
+			return reactor.core.publisher.Flux.defer(() -> observed(flux, new OnceCompletion(onSubscription.get())));
 		}
 
 		private static reactor.core.publisher.Mono<?> observed(reactor.core.publisher.Mono<?> mono,

@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -174,6 +176,45 @@ class MonitoredApiCallTests {
 			.timer()
 			.count()).isEqualTo(1);
 		assertThat(totalApiCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void timesEachSubscriptionToAMonoFromTheSubscription() {
+		AtomicInteger attempts = new AtomicInteger();
+		this.target.pendingMono = Mono.fromCallable(() -> {
+			this.clock.add(Duration.ofSeconds(1));
+			if (attempts.incrementAndGet() < 3) {
+				throw new IOException();
+			}
+			return "value";
+		});
+		Mono<String> mono = this.client.mono();
+		this.clock.add(Duration.ofSeconds(30));
+		assertThat(mono.retry(2).block()).isEqualTo("value");
+		Timer failures = this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.mono")
+			.tag("error.type", "IOException")
+			.timer();
+		Timer successes = this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.mono")
+			.tag("error.type", "none")
+			.timer();
+		assertThat(failures.count()).isEqualTo(2);
+		assertThat(failures.totalTime(TimeUnit.SECONDS)).isEqualTo(2.0);
+		assertThat(successes.count()).isEqualTo(1);
+		assertThat(successes.totalTime(TimeUnit.SECONDS)).isEqualTo(1.0);
+	}
+
+	@Test
+	void returnsASubclassOfFluxUnchangedAndRecordsTheCallOnReturn() {
+		ConnectableFlux<String> connectable = Flux.just("a").publish();
+		this.target.pendingConnectable = connectable;
+		assertThat(this.client.connectable()).isSameAs(connectable);
+		assertThat(this.registry.get(McpMeterNames.API_CALL_DURATION)
+			.tag("api", "kaltura.connectable")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -336,6 +377,8 @@ class MonitoredApiCallTests {
 
 		Flux<String> pendingFlux;
 
+		ConnectableFlux<String> pendingConnectable;
+
 		public ApiClient(MockClock clock) {
 			this.clock = clock;
 		}
@@ -381,6 +424,11 @@ class MonitoredApiCallTests {
 		@MonitoredApiCall("kaltura.flux")
 		public Flux<String> flux() {
 			return this.pendingFlux;
+		}
+
+		@MonitoredApiCall("kaltura.connectable")
+		public ConnectableFlux<String> connectable() {
+			return this.pendingConnectable;
 		}
 
 		public String notMonitored() {

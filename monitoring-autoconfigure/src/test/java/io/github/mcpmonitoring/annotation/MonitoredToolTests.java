@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
@@ -14,6 +15,7 @@ import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolInvocation;
 import io.github.mcpmonitoring.core.ToolRefinements;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
@@ -244,6 +246,32 @@ class MonitoredToolTests {
 	}
 
 	@Test
+	void timesAMonoFromItsSubscriptionAndCountsItInFlightOnlyWhileSubscribed() {
+		this.target.pendingMono = Mono.fromCallable(() -> {
+			this.clock.add(Duration.ofSeconds(1));
+			return CallToolResult.builder().build();
+		});
+		Mono<CallToolResult> mono = this.standalone.mono();
+		assertThat(activeCalls("mono")).isZero();
+		this.clock.add(Duration.ofSeconds(30));
+		assertThat(mono.block()).isNotNull();
+		Timer timer = this.registry.get(McpMeterNames.OPERATION_DURATION).tag("gen_ai.tool.name", "mono")
+			.tag("error.type", "none")
+			.timer();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.totalTime(TimeUnit.SECONDS)).isEqualTo(1.0);
+		assertThat(activeCalls("mono")).isZero();
+	}
+
+	@Test
+	void aMonoThatIsNeverSubscribedToLeavesNoCallInFlight() {
+		this.target.pendingMono = Mono.never();
+		this.standalone.mono();
+		assertThat(activeCalls("mono")).isZero();
+		assertThat(totalToolCalls()).isZero();
+	}
+
+	@Test
 	void insideAToolCallOnlyRefinesItAndNotesTheFailure() {
 		ToolInvocation invocation = ToolInvocation.open();
 		IOException failure = new IOException();
@@ -322,6 +350,12 @@ class MonitoredToolTests {
 
 	private double slowCount(String tool) {
 		return this.registry.get(McpMeterNames.OPERATION_SLOW).tag("gen_ai.tool.name", tool).counter().count();
+	}
+
+	private int activeCalls(String tool) {
+		LongTaskTimer timer = this.registry.find(McpMeterNames.OPERATION_ACTIVE).tag("gen_ai.tool.name", tool)
+			.longTaskTimer();
+		return (timer != null) ? timer.activeTasks() : 0;
 	}
 
 	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry, ToolRefinements refinements) {
