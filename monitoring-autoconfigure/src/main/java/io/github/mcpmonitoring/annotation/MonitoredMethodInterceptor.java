@@ -268,13 +268,14 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		boolean recordsItself = spec.tool() != null
 				&& (spec.frameworkToolName() == null || !this.toolCallsRecordedByMcpLayer);
 		if (!recordsItself) {
-			return new MonitoredToolMethod(method, tool.refinedName(), tool.slowThresholdNanos(), null, threshold,
-					true);
+			return new MonitoredToolMethod(method, spec.frameworkToolName(), tool.refinedName(),
+					tool.slowThresholdNanos(), null, threshold, true);
 		}
 		String name = (tool.refinedName() != null) ? tool.refinedName()
 				: (spec.frameworkToolName() != null) ? spec.frameworkToolName() : method.getName();
-		return new MonitoredToolMethod(method, tool.refinedName(), tool.slowThresholdNanos(),
-				this.toolMetrics.get().recorder(name), threshold, this.toolCallsRecordedByMcpLayer);
+		return new MonitoredToolMethod(method, spec.frameworkToolName(), tool.refinedName(),
+				tool.slowThresholdNanos(), this.toolMetrics.get().recorder(name), threshold,
+				this.toolCallsRecordedByMcpLayer);
 	}
 
 	/** What the annotations of a method say. */

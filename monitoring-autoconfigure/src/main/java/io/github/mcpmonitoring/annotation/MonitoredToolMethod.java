@@ -14,6 +14,8 @@ import org.aopalliance.intercept.MethodInvocation;
  */
 final class MonitoredToolMethod extends MonitoredMethod {
 
+	private final String frameworkToolName;
+
 	private final String refinedName;
 
 	private final long refinedSlowThresholdNanos;
@@ -27,6 +29,8 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	/**
 	 * Create an instance.
 	 * @param method the tool method
+	 * @param frameworkToolName the name a framework exposes the method under, or {@code null} when it is not a
+	 * framework tool method
 	 * @param refinedName the name to give a call recorded by the MCP layer, or {@code null} to keep its name
 	 * @param refinedSlowThresholdNanos the threshold to give such a call, or a negative value to keep it
 	 * @param recorder the recorder of calls made outside the MCP layer's instrumentation, or {@code null} to leave
@@ -35,9 +39,10 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	 * @param insideRecordedCalls whether the method may run inside a tool call that the MCP layer records; when
 	 * {@code false}, no call is looked for
 	 */
-	MonitoredToolMethod(Method method, String refinedName, long refinedSlowThresholdNanos, ToolCallRecorder recorder,
+	MonitoredToolMethod(Method method, String frameworkToolName, String refinedName, long refinedSlowThresholdNanos, ToolCallRecorder recorder,
 			long slowThresholdNanos, boolean insideRecordedCalls) {
 		super(method);
+		this.frameworkToolName = frameworkToolName;
 		this.refinedName = refinedName;
 		this.refinedSlowThresholdNanos = refinedSlowThresholdNanos;
 		this.recorder = recorder;
@@ -50,7 +55,9 @@ final class MonitoredToolMethod extends MonitoredMethod {
 		if (this.insideRecordedCalls) {
 			ToolInvocation open = ToolInvocation.current();
 			if (open != null) {
-				return refine(open, invocation);
+				// Another tool's method, called from this tool's handler, is part of this call, not its tool.
+				return (this.frameworkToolName == null || open.mayBeOf(this.frameworkToolName))
+						? refine(open, invocation) : invocation.proceed();
 			}
 		}
 		if (this.recorder == null) {

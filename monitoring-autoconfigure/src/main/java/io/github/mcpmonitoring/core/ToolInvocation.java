@@ -17,6 +17,8 @@ public final class ToolInvocation {
 
 	private ToolInvocation outer;
 
+	private String serverToolName;
+
 	private String toolName;
 
 	private long slowThresholdNanos;
@@ -31,18 +33,28 @@ public final class ToolInvocation {
 	}
 
 	/**
-	 * Open an invocation on the current thread. Must be {@link #close() closed} in a {@code finally} block.
+	 * Open an invocation of a tool whose name is not known on the current thread. Must be {@link #close() closed} in
+	 * a {@code finally} block.
 	 * @return the open invocation
 	 */
 	public static ToolInvocation open() {
+		return open(null);
+	}
+
+	/**
+	 * Open an invocation on the current thread. Must be {@link #close() closed} in a {@code finally} block.
+	 * @param serverToolName the name under which the server exposes the tool, or {@code null} when unknown
+	 * @return the open invocation
+	 */
+	public static ToolInvocation open(String serverToolName) {
 		ToolInvocation current = CURRENT.get();
 		if (!current.open) {
-			current.begin(null);
+			current.begin(null, serverToolName);
 			return current;
 		}
 		// A tool that calls another tool through the server: rare, so it may allocate.
 		ToolInvocation nested = new ToolInvocation();
-		nested.begin(current);
+		nested.begin(current, serverToolName);
 		CURRENT.set(nested);
 		return nested;
 	}
@@ -106,6 +118,16 @@ public final class ToolInvocation {
 	}
 
 	/**
+	 * Tell whether this is an invocation of the tool a framework exposes under a given name, so that a tool method
+	 * called from another tool's handler does not refine that other tool's call.
+	 * @param frameworkToolName the name the framework gives the tool method
+	 * @return {@code true} unless the invocation is known to be of a tool with another name
+	 */
+	public boolean mayBeOf(String frameworkToolName) {
+		return this.serverToolName == null || this.serverToolName.equals(frameworkToolName);
+	}
+
+	/**
 	 * Return the tool name set by {@link #refine}.
 	 * @return the refined tool name, or {@code null}
 	 */
@@ -141,9 +163,10 @@ public final class ToolInvocation {
 		}
 	}
 
-	private void begin(ToolInvocation outer) {
+	private void begin(ToolInvocation outer, String serverToolName) {
 		this.open = true;
 		this.outer = outer;
+		this.serverToolName = serverToolName;
 		this.toolName = null;
 		this.slowThresholdNanos = -1;
 		this.failure = null;

@@ -28,15 +28,18 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 
 	private final BiFunction<E, CallToolRequest, Mono<CallToolResult>> delegate;
 
+	private final String toolName;
+
 	private final ToolCallMetrics metrics;
 
 	private final ToolCallRecorder recorder;
 
 	private final long slowThresholdNanos;
 
-	InstrumentedAsyncToolHandler(BiFunction<E, CallToolRequest, Mono<CallToolResult>> delegate,
+	InstrumentedAsyncToolHandler(BiFunction<E, CallToolRequest, Mono<CallToolResult>> delegate, String toolName,
 			ToolCallMetrics metrics, ToolCallRecorder recorder, long slowThresholdNanos) {
 		this.delegate = delegate;
+		this.toolName = toolName;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
@@ -62,7 +65,7 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 		@Override
 		public void subscribe(CoreSubscriber<? super CallToolResult> actual) {
 			Call call = new Call();
-			ToolInvocation invocation = ToolInvocation.open();
+			ToolInvocation invocation = ToolInvocation.open(InstrumentedAsyncToolHandler.this.toolName);
 			call.attach(invocation);
 			try {
 				Mono<CallToolResult> result = InstrumentedAsyncToolHandler.this.delegate.apply(this.exchange,

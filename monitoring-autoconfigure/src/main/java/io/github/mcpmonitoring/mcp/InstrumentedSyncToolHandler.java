@@ -20,15 +20,18 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 
 	private final BiFunction<E, CallToolRequest, CallToolResult> delegate;
 
+	private final String toolName;
+
 	private final ToolCallMetrics metrics;
 
 	private final ToolCallRecorder recorder;
 
 	private final long slowThresholdNanos;
 
-	InstrumentedSyncToolHandler(BiFunction<E, CallToolRequest, CallToolResult> delegate, ToolCallMetrics metrics,
-			ToolCallRecorder recorder, long slowThresholdNanos) {
+	InstrumentedSyncToolHandler(BiFunction<E, CallToolRequest, CallToolResult> delegate, String toolName,
+			ToolCallMetrics metrics, ToolCallRecorder recorder, long slowThresholdNanos) {
 		this.delegate = delegate;
+		this.toolName = toolName;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
@@ -36,7 +39,7 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 
 	@Override
 	public CallToolResult apply(E exchange, CallToolRequest request) {
-		ToolInvocation invocation = ToolInvocation.open();
+		ToolInvocation invocation = ToolInvocation.open(this.toolName);
 		InFlightCall inFlight = this.recorder.start();
 		long startTime = this.recorder.monotonicTime();
 		CallToolResult result = null;

@@ -79,8 +79,8 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
-					slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
+					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
 			.build();
 	}
 
@@ -95,8 +95,8 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
-					slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
+					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
 			.build();
 	}
 
@@ -112,8 +112,8 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpStatelessServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
-					slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
+					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
 			.build();
 	}
 
@@ -129,8 +129,8 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpStatelessServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), this.metrics, recorder(spec.tool()),
-					slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
+					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
 			.build();
 	}
 

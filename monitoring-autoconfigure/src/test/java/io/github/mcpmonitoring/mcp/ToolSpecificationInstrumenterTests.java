@@ -190,6 +190,18 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void syncCallOfAnotherToolsMethodFromAHandlerIsCountedUnderTheHandlersTool() {
+		McpServerFeatures.SyncToolSpecification spec = sync("list_media", (exchange, request) -> CallToolResult
+			.builder()
+			.addTextContent(this.tools.thumbnail(Duration.ofMillis(600)))
+			.build());
+		spec.callHandler().apply(null, REQUEST);
+		assertThat(durationCount("list_media", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+		assertThat(slowCount("list_media")).isZero();
+	}
+
+	@Test
 	void syncCountsACallOverTheDefaultThresholdAsSlow() {
 		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry", (exchange, request) -> {
 			this.clock.add(Duration.ofSeconds(11));
