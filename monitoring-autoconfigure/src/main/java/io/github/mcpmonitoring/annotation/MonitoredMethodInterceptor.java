@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
@@ -265,17 +266,18 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		ToolSpec tool = (spec.tool() != null) ? spec.tool() : ToolSpec.NONE;
 		long threshold = (tool.slowThresholdNanos() >= 0) ? tool.slowThresholdNanos()
 				: this.defaultToolSlowThresholdNanos;
-		boolean recordsItself = spec.tool() != null
-				&& (spec.frameworkToolName() == null || !this.toolCallsRecordedByMcpLayer);
-		if (!recordsItself) {
-			return new MonitoredToolMethod(method, spec.frameworkToolName(), tool.refinedName(),
-					tool.slowThresholdNanos(), null, threshold, true);
+		ToolCallMetrics metrics = this.toolMetrics.get();
+		Predicate<String> toolsRecordedByMcpLayer = this.toolCallsRecordedByMcpLayer ? metrics::isRegisteredTool
+				: null;
+		if (spec.tool() == null) {
+			// A framework tool method, handled only for the exception it throws.
+			return new MonitoredToolMethod(method, spec.frameworkToolName(), null, -1, null, threshold,
+					toolsRecordedByMcpLayer);
 		}
 		String name = (tool.refinedName() != null) ? tool.refinedName()
 				: (spec.frameworkToolName() != null) ? spec.frameworkToolName() : method.getName();
 		return new MonitoredToolMethod(method, spec.frameworkToolName(), tool.refinedName(),
-				tool.slowThresholdNanos(), this.toolMetrics.get().recorder(name), threshold,
-				this.toolCallsRecordedByMcpLayer);
+				tool.slowThresholdNanos(), metrics.recorder(name), threshold, toolsRecordedByMcpLayer);
 	}
 
 	/** What the annotations of a method say. */

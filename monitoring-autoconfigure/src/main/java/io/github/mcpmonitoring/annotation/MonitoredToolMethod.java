@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.annotation;
 
 import java.lang.reflect.Method;
+import java.util.function.Predicate;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
@@ -10,7 +11,8 @@ import org.aopalliance.intercept.MethodInvocation;
 
 /**
  * Handles the calls of a tool method. Inside a tool call that the MCP layer already records, it only refines that
- * call and notes the exception the method threw; otherwise it records the call itself when it has a recorder.
+ * call and notes the exception the method threw; otherwise it records the call itself when it has a recorder, unless
+ * the MCP layer records the tool the method is (an asynchronous server runs it on another thread than the call's).
  */
 final class MonitoredToolMethod extends MonitoredMethod {
 
@@ -24,7 +26,7 @@ final class MonitoredToolMethod extends MonitoredMethod {
 
 	private final long slowThresholdNanos;
 
-	private final boolean insideRecordedCalls;
+	private final Predicate<String> toolsRecordedByMcpLayer;
 
 	/**
 	 * Create an instance.
@@ -36,23 +38,23 @@ final class MonitoredToolMethod extends MonitoredMethod {
 	 * @param recorder the recorder of calls made outside the MCP layer's instrumentation, or {@code null} to leave
 	 * them unrecorded
 	 * @param slowThresholdNanos the threshold of calls the recorder records
-	 * @param insideRecordedCalls whether the method may run inside a tool call that the MCP layer records; when
-	 * {@code false}, no call is looked for
+	 * @param toolsRecordedByMcpLayer tells whether the MCP layer records the tool of a given name, or {@code null}
+	 * when tool calls are not recorded at the MCP layer and no call is looked for
 	 */
-	MonitoredToolMethod(Method method, String frameworkToolName, String refinedName, long refinedSlowThresholdNanos, ToolCallRecorder recorder,
-			long slowThresholdNanos, boolean insideRecordedCalls) {
+	MonitoredToolMethod(Method method, String frameworkToolName, String refinedName, long refinedSlowThresholdNanos,
+			ToolCallRecorder recorder, long slowThresholdNanos, Predicate<String> toolsRecordedByMcpLayer) {
 		super(method);
 		this.frameworkToolName = frameworkToolName;
 		this.refinedName = refinedName;
 		this.refinedSlowThresholdNanos = refinedSlowThresholdNanos;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
-		this.insideRecordedCalls = insideRecordedCalls;
+		this.toolsRecordedByMcpLayer = toolsRecordedByMcpLayer;
 	}
 
 	@Override
 	Object invoke(MethodInvocation invocation) throws Throwable {
-		if (this.insideRecordedCalls) {
+		if (this.toolsRecordedByMcpLayer != null) {
 			ToolInvocation open = ToolInvocation.current();
 			if (open != null) {
 				// Another tool's method, called from this tool's handler, is part of this call, not its tool.
@@ -60,10 +62,15 @@ final class MonitoredToolMethod extends MonitoredMethod {
 						? refine(open, invocation) : invocation.proceed();
 			}
 		}
-		if (this.recorder == null) {
+		if (this.recorder == null || isRecordedByMcpLayer()) {
 			return noteFailure(invocation);
 		}
 		return record(invocation);
+	}
+
+	private boolean isRecordedByMcpLayer() {
+		return this.frameworkToolName != null && this.toolsRecordedByMcpLayer != null
+				&& this.toolsRecordedByMcpLayer.test(this.frameworkToolName);
 	}
 
 	private Object refine(ToolInvocation open, MethodInvocation invocation) throws Throwable {

@@ -107,6 +107,15 @@ public class ToolCallMetrics {
 	}
 
 	/**
+	 * Tell whether the MCP layer records the calls of a tool.
+	 * @param toolName the name the server exposes the tool under
+	 * @return whether the tool was {@link #registerTool(String) registered}
+	 */
+	public boolean isRegisteredTool(String toolName) {
+		return this.registeredTools.contains(toolName);
+	}
+
+	/**
 	 * Return the number of tools counted as exposed by the server.
 	 * @return the number of registered tools
 	 */

@@ -59,8 +59,13 @@ class MonitoredToolTests {
 
 	private final Tools standalone = proxy(this.target, interceptor(this.registry, null));
 
+	/** The metrics of the MCP layer, which registers the tools it records. */
+	private final ToolCallMetrics mcpLayerMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+
 	/** As configured when tool calls are recorded at the MCP layer. */
-	private final Tools withMcpLayer = proxy(new Tools(this.clock), interceptor(this.registry, this.refinements));
+	private final Tools withMcpLayer = proxy(new Tools(this.clock), new MonitoredMethodInterceptor(
+			() -> this.mcpLayerMetrics, MonitoredToolTests::noApiMetrics, this.refinements, Duration.ofSeconds(10),
+			Duration.ofSeconds(5)));
 
 	@AfterEach
 	void noInvocationLeaks() {
@@ -136,12 +141,28 @@ class MonitoredToolTests {
 	}
 
 	@Test
-	void frameworkToolMethodCalledOutsideAToolCallIsNotRecordedWhenTheMcpLayerRecords() {
+	void frameworkToolMethodCalledOutsideAToolCallIsNotRecordedWhenTheMcpLayerRecordsItsTool() {
+		this.mcpLayerMetrics.registerTool("only_spring_tool");
+		this.mcpLayerMetrics.registerTool("get_media_entry");
+		this.mcpLayerMetrics.registerTool("rename_me");
+		this.mcpLayerMetrics.registerTool("list_categories");
 		assertThat(this.withMcpLayer.onlySpringTool()).isEqualTo("only");
 		assertThat(this.withMcpLayer.springTool()).isEqualTo("spring");
 		assertThat(this.withMcpLayer.springToolRenamed()).isEqualTo("renamed");
 		assertThat(this.withMcpLayer.mcpTool()).isEqualTo("mcp");
 		assertThat(totalToolCalls()).isZero();
+	}
+
+	@Test
+	void frameworkToolMethodWithMonitoredToolRecordsItselfWhenTheMcpLayerDoesNotRecordItsTool() {
+		this.mcpLayerMetrics.registerTool("get_media_entry");
+		assertThat(this.withMcpLayer.onlySpringTool()).isEqualTo("only");
+		assertThat(this.withMcpLayer.springTool()).isEqualTo("spring");
+		assertThat(this.withMcpLayer.springToolRenamed()).isEqualTo("renamed");
+		assertThat(this.withMcpLayer.mcpTool()).isEqualTo("mcp");
+		assertThat(durationCount("renamed", "none")).isEqualTo(1);
+		assertThat(durationCount("list_categories", "none")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(2);
 	}
 
 	@Test
