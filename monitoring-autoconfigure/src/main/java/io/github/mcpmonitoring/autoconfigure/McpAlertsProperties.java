@@ -542,7 +542,7 @@ public class McpAlertsProperties implements Validator {
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
 		/**
-		 * Timeout of one delivery request.
+		 * Timeout of one delivery attempt, from sending the request to the end of the response body.
 		 */
 		private Duration requestTimeout = Duration.ofSeconds(5);
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * How an HTTP channel delivers notifications: timeouts, the size of its queue and its retries.
  *
  * @param connectTimeout how long to wait for a connection to the receiver
- * @param requestTimeout how long to wait for the receiver's response to one attempt
+ * @param requestTimeout how long one attempt may take, the response body included
  * @param queueCapacity how many notifications wait for delivery before the oldest is dropped
  * @param maxAttempts how many times a notification is tried, at least 1
  * @param initialBackoff the wait before the second attempt, doubled before each further attempt
@@ -17,7 +17,7 @@ public record DeliveryOptions(Duration connectTimeout, Duration requestTimeout, 
 	/**
 	 * Create options, checking them.
 	 * @param connectTimeout how long to wait for a connection to the receiver
-	 * @param requestTimeout how long to wait for the receiver's response to one attempt
+	 * @param requestTimeout how long one attempt may take, the response body included
 	 * @param queueCapacity how many notifications wait for delivery before the oldest is dropped
 	 * @param maxAttempts how many times a notification is tried, at least 1
 	 * @param initialBackoff the wait before the second attempt, doubled before each further attempt
@@ -47,7 +47,7 @@ public record DeliveryOptions(Duration connectTimeout, Duration requestTimeout, 
 	/**
 	 * Return a copy with other timeouts.
 	 * @param connectTimeout how long to wait for a connection to the receiver
-	 * @param requestTimeout how long to wait for the receiver's response to one attempt
+	 * @param requestTimeout how long one attempt may take, the response body included
 	 * @return the new options
 	 */
 	public DeliveryOptions withTimeouts(Duration connectTimeout, Duration requestTimeout) {

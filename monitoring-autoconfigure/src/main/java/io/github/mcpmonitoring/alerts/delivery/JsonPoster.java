@@ -5,13 +5,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs JSON documents to one URL with a timeout per attempt and bounded retries with backoff, counting and logging
- * the outcome. Connection failures, timeouts, 408, 429 and 5xx are retried; other statuses are not.
+ * the outcome. The timeout bounds the whole exchange, the response body included. Connection failures, timeouts, 408,
+ * 429 and 5xx are retried; other statuses are not.
  */
 final class JsonPoster {
 
@@ -31,7 +37,7 @@ final class JsonPoster {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(options.connectTimeout())
 			.build();
-		this.request = requestTemplate(uri, headers, options);
+		this.request = requestTemplate(uri, headers);
 		this.options = options;
 		this.metrics = metrics;
 		this.failureLog = failureLog;
@@ -59,26 +65,38 @@ final class JsonPoster {
 
 	private Attempt attempt(byte[] body) throws InterruptedException {
 		HttpRequest request = this.request.copy().POST(BodyPublishers.ofByteArray(body)).build();
+		CompletableFuture<HttpResponse<Void>> exchange;
 		try {
-			return Attempt.ofStatus(this.client.send(request, BodyHandlers.discarding()).statusCode());
-		}
-		catch (IOException ex) {
-			return new Attempt(false, true, ex.getClass().getSimpleName());
+			exchange = this.client.sendAsync(request, BodyHandlers.discarding());
 		}
 		catch (RuntimeException ex) {
-			return new Attempt(false, false, ex.getClass().getSimpleName());
+			return Attempt.ofFailure(ex);
+		}
+		// Bounds the whole exchange: HttpRequest.timeout only bounds the wait for the headers, and a body that never
+		// ends would hold the worker.
+		try {
+			return Attempt.ofStatus(exchange.get(this.options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+				.statusCode());
+		}
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			return Attempt.ofFailure(ex);
+		}
+		catch (ExecutionException ex) {
+			return Attempt.ofFailure((ex.getCause() != null) ? ex.getCause() : ex);
+		}
+		catch (InterruptedException ex) {
+			exchange.cancel(true);
+			throw ex;
 		}
 	}
 
-	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers,
-			DeliveryOptions options) {
+	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers) {
 		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new IllegalArgumentException("Alert delivery URL must be an http or https URL");
 		}
-		HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-			.timeout(options.requestTimeout())
-			.header("Content-Type", "application/json");
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
 		if (headers != null) {
 			headers.forEach((name, value) -> addHeader(builder, name, value));
 		}
@@ -102,6 +120,11 @@ final class JsonPoster {
 			boolean succeeded = status >= 200 && status < 300;
 			boolean retryable = status == 408 || status == 429 || status >= 500;
 			return new Attempt(succeeded, retryable, "HTTP " + status);
+		}
+
+		static Attempt ofFailure(Throwable failure) {
+			boolean retryable = failure instanceof IOException || failure instanceof TimeoutException;
+			return new Attempt(false, retryable, failure.getClass().getSimpleName());
 		}
 
 	}

@@ -153,6 +153,35 @@ class WebhookAlertNotifierTests {
 	}
 
 	@Test
+	void receiverThatNeverEndsItsBodyCostsACountedFailureAndLaterAlertsStillGoOut(CapturedOutput output)
+			throws IOException {
+		try (EndlessBodyReceiver endless = EndlessBodyReceiver.start()) {
+			Duration requestTimeout = Duration.ofMillis(500);
+			WebhookAlertNotifier notifier = new WebhookAlertNotifier(endless.uri("/hooks/alerts"),
+					Map.of("Authorization", SECRET), DeliveryOptions.defaults()
+						.withTimeouts(Duration.ofSeconds(1), requestTimeout)
+						.withRetries(2, Duration.ofMillis(10)),
+					this.registry, this.clock);
+			this.notifiers.add(notifier);
+			long start = System.nanoTime();
+			notifier.notify(TestAlerts.notification(TestAlerts.firing()));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(count("failure")).isEqualTo(1));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(took).isGreaterThanOrEqualTo(requestTimeout.multipliedBy(2)).isLessThan(Duration.ofSeconds(5));
+			assertThat(endless.hanging()).as("attempts, retried like an I/O error").isEqualTo(2);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(endless.closedByClient()).as("abandoned connections closed")
+					.isEqualTo(2));
+			assertThat(output).contains("'webhook': TimeoutException after 2 attempts").doesNotContain("s3cr3t");
+			endless.answerNormally();
+			notifier.notify(TestAlerts.notification(TestAlerts.firing()));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(count("success")).isEqualTo(1));
+			assertThat(endless.answered()).isEqualTo(1);
+			assertThat(count("failure")).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void fullQueueDropsTheOldestNotificationsAndCountsThem() throws Exception {
 		this.receiver.hold();
 		WebhookAlertNotifier notifier = notifier(DeliveryOptions.defaults().withQueueCapacity(2));
