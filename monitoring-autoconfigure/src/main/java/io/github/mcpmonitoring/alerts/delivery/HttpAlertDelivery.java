@@ -23,6 +23,8 @@ final class HttpAlertDelivery implements AutoCloseable {
 
 	private final BlockingQueue<Payload> queue;
 
+	private final int queueCapacity;
+
 	private final JsonPoster poster;
 
 	private final DeliveryMetrics metrics;
@@ -48,6 +50,7 @@ final class HttpAlertDelivery implements AutoCloseable {
 			DeliveryMetrics metrics, Clock clock, Duration resendInterval, Supplier<Payload> resend) {
 		this.channel = channel;
 		this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+		this.queueCapacity = options.queueCapacity();
 		this.metrics = metrics;
 		this.failureLog = new DeliveryFailureLog(channel, clock);
 		this.poster = new JsonPoster(uri, headers, options, metrics, this.failureLog);
@@ -56,7 +59,8 @@ final class HttpAlertDelivery implements AutoCloseable {
 	}
 
 	/**
-	 * Queue a document for delivery and return at once; when the queue is full, its oldest entry is dropped.
+	 * Queue a document for delivery and return at once; when the queue is full, its oldest entry is dropped, counted
+	 * and logged.
 	 * @param payload what renders the document, on the worker
 	 */
 	void submit(Payload payload) {
@@ -66,6 +70,8 @@ final class HttpAlertDelivery implements AutoCloseable {
 		}
 		while (!this.queue.offer(payload)) {
 			if (this.queue.poll() != null) {
+				// Logged before counted: whoever sees the count can also see the log line.
+				this.failureLog.notificationDropped(this.queueCapacity);
 				this.metrics.dropped();
 			}
 		}

@@ -218,6 +218,27 @@ class WebhookAlertNotifierTests {
 	}
 
 	@Test
+	void logsDropsAtWarnAtMostOncePerMinuteWithoutSecrets(CapturedOutput output) throws Exception {
+		this.receiver.hold();
+		WebhookAlertNotifier notifier = notifier(DeliveryOptions.defaults().withQueueCapacity(2));
+		notifier.notify(TestAlerts.withValue(1));
+		this.receiver.take();
+		for (int value = 2; value <= 6; value++) {
+			notifier.notify(TestAlerts.withValue(value));
+		}
+		assertThat(count("dropped")).isEqualTo(3);
+		assertThat(drops(output)).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("WARN ")
+				.endsWith(" - Dropped an alert notification of channel 'webhook': its delivery queue of 2 is full;"
+						+ " further drops within a minute are logged at DEBUG"));
+		this.clock.add(Duration.ofSeconds(61));
+		notifier.notify(TestAlerts.withValue(7));
+		assertThat(count("dropped")).isEqualTo(4);
+		assertThat(drops(output)).hasSize(2);
+		assertThat(output).doesNotContain("s3cr3t").doesNotContain("/hooks/alerts");
+	}
+
+	@Test
 	void registersOutcomeCountersUpFront() {
 		notifier(DeliveryOptions.defaults());
 		assertThat(this.registry.get(DeliveryMetrics.NOTIFICATIONS).tag("channel", "webhook").counters())
@@ -294,6 +315,10 @@ class WebhookAlertNotifierTests {
 
 	private static List<String> warnings(CapturedOutput output) {
 		return output.getOut().lines().filter((line) -> line.contains("'webhook': HTTP 500 after 1 attempt")).toList();
+	}
+
+	private static List<String> drops(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.contains("Dropped an alert notification")).toList();
 	}
 
 	private static List<Thread> deliveryThreads() {
