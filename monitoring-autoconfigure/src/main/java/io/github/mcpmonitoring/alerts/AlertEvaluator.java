@@ -26,8 +26,8 @@ import org.apache.commons.logging.LogFactory;
  * condition has held for less than the rule's {@code for} duration, firing, and resolved. Notifies every
  * {@link AlertNotifier} when an alert fires, again every repeat interval while it fires, and when it resolves.
  * <p>
- * A rule that throws is logged once and skipped; the others are evaluated as usual. The number of instances per
- * rule is capped. The gauge {@code mcp.alerts.active} counts firing instances per alert name and severity.
+ * A rule that throws is logged once and skipped; the others are evaluated as usual. A notifier that throws is logged
+ * once and the others are notified as usual. The number of instances per rule is capped. The gauge {@code mcp.alerts.active} counts firing instances per alert name and severity.
  */
 public class AlertEvaluator {
 
@@ -57,6 +57,8 @@ public class AlertEvaluator {
 	private final Map<String, AtomicInteger> firingGauges = new ConcurrentHashMap<>();
 
 	private final Set<String> failingRules = ConcurrentHashMap.newKeySet();
+
+	private final Set<AlertNotifier> failingNotifiers = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create an evaluator.
@@ -225,11 +227,24 @@ public class AlertEvaluator {
 		instance.lastNotifiedAt = now;
 		AlertNotification notification = new AlertNotification(instance.toAlert(), repeat, now);
 		for (AlertNotifier notifier : this.notifiers) {
-			try {
-				notifier.notify(notification);
+			notifyGuarded(notifier, notification);
+		}
+	}
+
+	/** Notify; a failure is logged once at WARN (then at DEBUG until the notifier succeeds again) and swallowed. */
+	private void notifyGuarded(AlertNotifier notifier, AlertNotification notification) {
+		try {
+			notifier.notify(notification);
+			this.failingNotifiers.remove(notifier);
+		}
+		catch (Throwable ex) {
+			String what = "Alert notifier '" + notifier.channel() + "' failed";
+			if (this.failingNotifiers.add(notifier)) {
+				logger.warn(what + "; the other notifiers were notified and further failures of this one are logged"
+						+ " at DEBUG until it succeeds again", ex);
 			}
-			catch (Throwable ex) {
-				logger.debug("Alert notifier '" + notifier.channel() + "' failed", ex);
+			else if (logger.isDebugEnabled()) {
+				logger.debug(what, ex);
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -323,6 +324,44 @@ class AlertEvaluatorTests {
 	}
 
 	@Test
+	void notifierThatThrowsIsLoggedOnceAtWarnUntilItSucceedsAgain(CapturedOutput output) {
+		AtomicBoolean broken = new AtomicBoolean(true);
+		AlertNotifier flaky = new AlertNotifier() {
+
+			@Override
+			public String channel() {
+				return "flaky";
+			}
+
+			@Override
+			public void notify(AlertNotification notification) {
+				if (broken.get()) {
+					throw new IllegalStateException("receiver down");
+				}
+			}
+
+		};
+		TestRule immediate = new TestRule("now", "NowAlert", Duration.ZERO, AlertSeverity.ERROR);
+		AlertEvaluator evaluator = new AlertEvaluator(List.of(immediate), List.of(flaky), List.of(), this.clock,
+				REPEAT, (rule) -> null, 100, this.registry);
+		for (int i = 0; i < 3; i++) {
+			immediate.holds(candidate(AlertSeverity.ERROR, 1));
+			evaluator.evaluate();
+			immediate.holdsNothing();
+			evaluator.evaluate();
+		}
+		assertThat(notifierWarnings(output, "flaky")).isEqualTo(1);
+		assertThat(output).contains("java.lang.IllegalStateException: receiver down");
+		broken.set(false);
+		immediate.holds(candidate(AlertSeverity.ERROR, 1));
+		evaluator.evaluate();
+		broken.set(true);
+		immediate.holdsNothing();
+		evaluator.evaluate();
+		assertThat(notifierWarnings(output, "flaky")).isEqualTo(2);
+	}
+
+	@Test
 	void alertsAreListedMostSevereFirst() {
 		TestRule mixed = new TestRule("mixed", "MixedAlert", Duration.ZERO, AlertSeverity.values());
 		TestRule other = new TestRule("other", "AnotherAlert", Duration.ZERO, AlertSeverity.WARNING);
@@ -348,6 +387,13 @@ class AlertEvaluatorTests {
 
 	private static Instant minutes(int minutes) {
 		return START.plus(Duration.ofMinutes(minutes));
+	}
+
+	private static long notifierWarnings(CapturedOutput output, String channel) {
+		return output.getOut()
+			.lines()
+			.filter((line) -> line.startsWith("WARN") && line.contains("Alert notifier '" + channel + "' failed"))
+			.count();
 	}
 
 	private static long warningsAbout(CapturedOutput output, String ruleId) {
