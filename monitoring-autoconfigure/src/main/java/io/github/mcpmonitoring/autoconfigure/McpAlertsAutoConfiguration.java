@@ -84,16 +84,19 @@ public class McpAlertsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	public LoggingAlertNotifier mcpLoggingAlertNotifier() {
 		return new LoggingAlertNotifier();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	public ApplicationEventAlertNotifier mcpApplicationEventAlertNotifier(ApplicationEventPublisher publisher) {
 		return new ApplicationEventAlertNotifier(publisher);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.webhook", name = "url")
 	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
@@ -102,6 +105,7 @@ public class McpAlertsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.alertmanager", name = "url")
 	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,

@@ -1,10 +1,12 @@
 package io.github.mcpmonitoring.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.github.mcpmonitoring.alerts.Alert;
@@ -16,6 +18,7 @@ import io.github.mcpmonitoring.alerts.ApplicationEventAlertNotifier;
 import io.github.mcpmonitoring.alerts.McpAlertEvent;
 import io.github.mcpmonitoring.alerts.TestRule;
 import io.github.mcpmonitoring.alerts.delivery.AlertmanagerAlertNotifier;
+import io.github.mcpmonitoring.alerts.delivery.DeliveryOptions;
 import io.github.mcpmonitoring.alerts.delivery.LoggingAlertNotifier;
 import io.github.mcpmonitoring.alerts.delivery.WebhookAlertNotifier;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
@@ -33,6 +36,7 @@ import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -275,6 +279,51 @@ class McpAlertsAutoConfigurationTests {
 			assertThat(context.getBean(AlertEvaluator.class)).isSameAs(context.getBean("userEvaluator"));
 			assertThat(context.getBean(AlertEvaluator.class).rules()).isEmpty();
 		});
+	}
+
+	@Test
+	void backsOffTheLogAndEventNotifiersWhenTheApplicationDefinesItsOwn() {
+		this.contextRunner.withBean("userLogging", LoggingAlertNotifier.class, LoggingAlertNotifier::new)
+			.withBean("userEvents", ApplicationEventAlertNotifier.class, () -> new ApplicationEventAlertNotifier((e) -> {
+			}))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(LoggingAlertNotifier.class);
+				assertThat(context.getBean(LoggingAlertNotifier.class)).isSameAs(context.getBean("userLogging"));
+				assertThat(context).hasSingleBean(ApplicationEventAlertNotifier.class);
+				assertThat(context.getBean(ApplicationEventAlertNotifier.class)).isSameAs(context.getBean("userEvents"));
+			});
+	}
+
+	@Test
+	void backsOffOnlyTheWebhookNotifierWhenTheApplicationDefinesItsOwn() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.webhook.url=http://127.0.0.1:9/alerts",
+					"mcp.monitoring.alerts.alertmanager.url=http://127.0.0.1:9")
+			.withBean("userWebhook", WebhookAlertNotifier.class,
+					() -> new WebhookAlertNotifier(URI.create("http://127.0.0.1:9/user"), Map.of(),
+							DeliveryOptions.defaults(), new SimpleMeterRegistry()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookAlertNotifier.class);
+				assertThat(context.getBean(WebhookAlertNotifier.class)).isSameAs(context.getBean("userWebhook"));
+				assertThat(context).hasSingleBean(AlertmanagerAlertNotifier.class);
+			});
+	}
+
+	@Test
+	void backsOffOnlyTheAlertmanagerNotifierWhenTheApplicationDefinesItsOwn() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.webhook.url=http://127.0.0.1:9/alerts",
+					"mcp.monitoring.alerts.alertmanager.url=http://127.0.0.1:9")
+			.withBean("userAlertmanager", AlertmanagerAlertNotifier.class,
+					() -> new AlertmanagerAlertNotifier(URI.create("http://127.0.0.1:9"), "app", "host:8080", null,
+							Duration.ofMinutes(1), DeliveryOptions.defaults(), new SimpleMeterRegistry()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AlertmanagerAlertNotifier.class);
+				assertThat(context.getBean(AlertmanagerAlertNotifier.class))
+					.isSameAs(context.getBean("userAlertmanager"));
+				assertThat(context).hasSingleBean(WebhookAlertNotifier.class);
+			});
 	}
 
 	@Test
