@@ -98,7 +98,7 @@ public class McpAlertsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
-	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.webhook", name = "url")
+	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.webhook.url")
 	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
 		return new WebhookAlertNotifier(properties.getWebhook().getUrl(), properties.getWebhook().getHeaders(),
 				deliveryOptions(properties), registry);
@@ -107,7 +107,7 @@ public class McpAlertsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
-	@ConditionalOnProperty(prefix = "mcp.monitoring.alerts.alertmanager", name = "url")
+	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.alertmanager.url")
 	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
 			MeterRegistry registry, Environment environment) {
 		McpAlertsProperties.Alertmanager alertmanager = properties.getAlertmanager();

@@ -162,9 +162,13 @@ public class McpAlertsProperties implements Validator {
 	}
 
 	static void requireHttpUrl(URI url, String property) {
-		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+		if (url != null && !(isHttp(url.getScheme()) && url.getHost() != null)) {
 			throw new IllegalArgumentException("'" + property + "' must be an http or https URL");
 		}
+	}
+
+	private static boolean isHttp(String scheme) {
+		return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
 	}
 
 	/**
@@ -447,7 +451,7 @@ public class McpAlertsProperties implements Validator {
 	public static class Webhook {
 
 		/**
-		 * URL alerts are POSTed to as JSON, one document per notification. Unset: no webhook.
+		 * URL alerts are POSTed to as JSON, one document per notification. Unset or empty: no webhook.
 		 */
 		private URI url;
 
@@ -482,7 +486,7 @@ public class McpAlertsProperties implements Validator {
 
 		/**
 		 * Base URL of Alertmanager, such as http://alertmanager:9093; alerts are POSTed to its /api/v2/alerts.
-		 * Unset: no Alertmanager.
+		 * Unset or empty: no Alertmanager.
 		 */
 		private URI url;
 

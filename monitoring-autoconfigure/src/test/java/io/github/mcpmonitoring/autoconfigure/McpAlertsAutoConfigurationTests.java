@@ -40,6 +40,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -348,6 +349,20 @@ class McpAlertsAutoConfigurationTests {
 			});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", " " })
+	void createsNoWebhookOrAlertmanagerChannelForAnEmptyUrl(String url) {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.webhook.url=" + url,
+					"mcp.monitoring.alerts.alertmanager.url=" + url)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(WebhookAlertNotifier.class);
+				assertThat(context).doesNotHaveBean(AlertmanagerAlertNotifier.class);
+				assertThat(context).hasSingleBean(LoggingAlertNotifier.class);
+			});
+	}
+
 	@Test
 	void exposesTheMcpEndpointOnlyWhenAsked() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(McpEndpoint.class));
@@ -405,7 +420,10 @@ class McpAlertsAutoConfigurationTests {
 			"mcp.monitoring.alerts.rules.tool-latency.for|-1s|must be zero or positive",
 			"mcp.monitoring.alerts.rules.tool-error-rate.min-calls|-1|must be zero or positive",
 			"mcp.monitoring.alerts.webhook.url|ftp://x|must be an http or https URL",
+			"mcp.monitoring.alerts.webhook.url|http:///alerts|must be an http or https URL",
 			"mcp.monitoring.alerts.alertmanager.url|file:///tmp|must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.url|alertmanager:9093|must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.url|http:alertmanager|must be an http or https URL",
 			"mcp.monitoring.alerts.delivery.max-attempts|0|must be at least 1" })
 	void failsStartupOnAnInvalidValueNamingItsKey(String key, String value, String message) {
 		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
