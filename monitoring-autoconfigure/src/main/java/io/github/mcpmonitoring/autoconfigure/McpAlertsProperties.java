@@ -178,25 +178,31 @@ public class McpAlertsProperties implements Validator {
 
 		private final ToolErrorRate toolErrorRate = new ToolErrorRate();
 
-		private final Rule toolLatency = Rule.of("tool-latency", AlertSeverity.WARNING, 2.0, Duration.ofMinutes(5));
+		private final Rule toolLatency = Rule.of("tool-latency", AlertSeverity.WARNING, 2.0, Duration.ofMinutes(5),
+				ThresholdRange.ZERO_OR_POSITIVE);
 
-		private final Rule recentErrors = Rule.of("recent-errors", AlertSeverity.WARNING, 10, Duration.ZERO);
+		private final Rule recentErrors = Rule.of("recent-errors", AlertSeverity.WARNING, 10, Duration.ZERO,
+				ThresholdRange.ZERO_OR_POSITIVE);
 
 		private final Memory memory = new Memory();
 
-		private final Rule cpu = Rule.of("cpu", AlertSeverity.WARNING, 0.85, Duration.ofMinutes(5));
+		private final Rule cpu = Rule.of("cpu", AlertSeverity.WARNING, 0.85, Duration.ofMinutes(5),
+				ThresholdRange.RATIO);
 
-		private final Rule diskSpace = Rule.of("disk-space", AlertSeverity.WARNING, 0.90, Duration.ZERO);
+		private final Rule diskSpace = Rule.of("disk-space", AlertSeverity.WARNING, 0.90, Duration.ZERO,
+				ThresholdRange.RATIO);
 
+		// Its condition is 'at least threshold failures in a row': 0 would hold with no failure at all.
 		private final Rule apiConsecutiveFailures = Rule.of("api-consecutive-failures", AlertSeverity.ERROR, 5,
-				Duration.ZERO);
+				Duration.ZERO, ThresholdRange.AT_LEAST_ONE);
 
 		private final Rule kalturaSession = Rule.of("kaltura-session", AlertSeverity.CRITICAL, 0,
-				Duration.ofMinutes(1));
+				Duration.ofMinutes(1), ThresholdRange.ZERO_OR_POSITIVE);
 
 		private final UpstreamAuthFailure upstreamAuthFailure = new UpstreamAuthFailure();
 
-		private final Rule slowCalls = Rule.of("slow-calls", AlertSeverity.INFO, 0, Duration.ZERO);
+		private final Rule slowCalls = Rule.of("slow-calls", AlertSeverity.INFO, 0, Duration.ZERO,
+				ThresholdRange.ZERO_OR_POSITIVE);
 
 		public ToolErrorRate getToolErrorRate() {
 			return this.toolErrorRate;
@@ -268,20 +274,25 @@ public class McpAlertsProperties implements Validator {
 		 */
 		private Duration forDuration;
 
+		private ThresholdRange thresholdRange;
+
 		Rule() {
 		}
 
-		static Rule of(String id, AlertSeverity severity, double threshold, Duration forDuration) {
+		static Rule of(String id, AlertSeverity severity, double threshold, Duration forDuration,
+				ThresholdRange thresholdRange) {
 			Rule rule = new Rule();
-			rule.initialize(id, severity, threshold, forDuration);
+			rule.initialize(id, severity, threshold, forDuration, thresholdRange);
 			return rule;
 		}
 
-		final void initialize(String id, AlertSeverity severity, double threshold, Duration forDuration) {
+		final void initialize(String id, AlertSeverity severity, double threshold, Duration forDuration,
+				ThresholdRange thresholdRange) {
 			this.id = id;
 			this.severity = severity;
 			this.threshold = threshold;
 			this.forDuration = forDuration;
+			this.thresholdRange = thresholdRange;
 		}
 
 		String id() {
@@ -312,9 +323,7 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setThreshold(double threshold) {
-			if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-				throw new IllegalArgumentException("'" + key("threshold") + "' must be zero or positive");
-			}
+			this.thresholdRange.check(threshold, key("threshold"));
 			this.threshold = threshold;
 		}
 
@@ -351,7 +360,7 @@ public class McpAlertsProperties implements Validator {
 		private Duration window = Duration.ofMinutes(5);
 
 		ToolErrorRate() {
-			initialize("tool-error-rate", AlertSeverity.ERROR, 0.05, Duration.ofMinutes(2));
+			initialize("tool-error-rate", AlertSeverity.ERROR, 0.05, Duration.ofMinutes(2), ThresholdRange.RATIO);
 		}
 
 		public long getMinCalls() {
@@ -374,19 +383,11 @@ public class McpAlertsProperties implements Validator {
 			this.window = window;
 		}
 
-		@Override
-		public void setThreshold(double threshold) {
-			if (threshold > 1) {
-				throw new IllegalArgumentException("'" + key("threshold") + "' must be between 0 and 1");
-			}
-			super.setThreshold(threshold);
-		}
-
 	}
 
 	/**
-	 * Settings of the memory rule: the threshold is the warning ratio; above the critical ratio the alert is
-	 * critical.
+	 * Settings of the memory rule: above the threshold ratio the alert has the rule's severity (warning by default),
+	 * above the critical ratio it is critical.
 	 */
 	public static class Memory extends Rule {
 
@@ -396,7 +397,7 @@ public class McpAlertsProperties implements Validator {
 		private double criticalThreshold = 0.90;
 
 		Memory() {
-			initialize("memory", AlertSeverity.WARNING, 0.80, Duration.ofMinutes(1));
+			initialize("memory", AlertSeverity.WARNING, 0.80, Duration.ofMinutes(1), ThresholdRange.RATIO);
 		}
 
 		public double getCriticalThreshold() {
@@ -411,11 +412,12 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		@Override
-		public void setThreshold(double threshold) {
-			if (threshold > 1) {
-				throw new IllegalArgumentException("'" + key("threshold") + "' must be between 0 and 1");
+		public void setSeverity(AlertSeverity severity) {
+			// Above the critical threshold the alert is critical: the alert below it must differ from it.
+			if (severity == null || severity == AlertSeverity.CRITICAL) {
+				throw new IllegalArgumentException("'" + key("severity") + "' must be info, warning or error");
 			}
-			super.setThreshold(threshold);
+			super.setSeverity(severity);
 		}
 
 	}
@@ -432,7 +434,7 @@ public class McpAlertsProperties implements Validator {
 		private List<String> patterns = new ArrayList<>(AuthenticationFailures.DEFAULT_PATTERNS);
 
 		UpstreamAuthFailure() {
-			initialize("upstream-auth-failure", AlertSeverity.ERROR, 0, Duration.ZERO);
+			initialize("upstream-auth-failure", AlertSeverity.ERROR, 0, Duration.ZERO, ThresholdRange.ZERO_OR_POSITIVE);
 		}
 
 		public List<String> getPatterns() {
@@ -441,6 +443,41 @@ public class McpAlertsProperties implements Validator {
 
 		public void setPatterns(List<String> patterns) {
 			this.patterns = patterns;
+		}
+
+	}
+
+	/**
+	 * The values the threshold of a built-in rule may take, so that a rule can fire and can stop firing.
+	 */
+	enum ThresholdRange {
+
+		/** An amount: seconds, or failures or slow calls tolerated. */
+		ZERO_OR_POSITIVE(0, Double.MAX_VALUE, "must be zero or positive"),
+
+		/** A ratio, such as used memory or failed calls over all calls. */
+		RATIO(0, 1, "must be between 0 and 1"),
+
+		/** A count the condition reaches from the threshold on, which 0 would reach with nothing counted. */
+		AT_LEAST_ONE(1, Double.MAX_VALUE, "must be at least 1");
+
+		private final double minimum;
+
+		private final double maximum;
+
+		private final String requirement;
+
+		ThresholdRange(double minimum, double maximum, String requirement) {
+			this.minimum = minimum;
+			this.maximum = maximum;
+			this.requirement = requirement;
+		}
+
+		void check(double threshold, String property) {
+			// Written so that NaN fails too; infinity is above Double.MAX_VALUE.
+			if (!(threshold >= this.minimum && threshold <= this.maximum)) {
+				throw new IllegalArgumentException("'" + property + "' " + this.requirement);
+			}
 		}
 
 	}

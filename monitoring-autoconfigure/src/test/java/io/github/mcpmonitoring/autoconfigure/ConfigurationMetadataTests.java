@@ -55,6 +55,19 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get(PREFIX + "memory.critical-threshold").path("defaultValue").asDouble())
 			.isEqualTo(0.90);
 		assertThat(properties).containsKey(PREFIX + "upstream-auth-failure.patterns");
+		assertThat(properties.get(PREFIX + "memory.severity").path("description").asText())
+			.startsWith("Severity of the memory alert above the threshold: info, warning or error.");
+	}
+
+	@Test
+	void describesTheRangeOfTheThresholdsThatAreRatiosOrCountsFromOne() throws Exception {
+		Map<String, JsonNode> properties = properties();
+		for (String rule : List.of("tool-error-rate", "memory", "cpu", "disk-space")) {
+			assertThat(properties.get(PREFIX + rule + ".threshold").path("description").asText()).as(rule)
+				.contains("between 0 and 1");
+		}
+		assertThat(properties.get(PREFIX + "api-consecutive-failures.threshold").path("description").asText())
+			.contains("at least 1");
 	}
 
 	private static List<McpAlertsProperties.Rule> rules(McpAlertsProperties.Rules rules) throws Exception {

@@ -204,6 +204,7 @@ class McpAlertsAutoConfigurationTests {
 					"mcp.monitoring.alerts.rules.tool-error-rate.min-calls=3",
 					"mcp.monitoring.alerts.rules.tool-error-rate.window=1m",
 					"mcp.monitoring.alerts.rules.memory.critical-threshold=0.95",
+					"mcp.monitoring.alerts.rules.memory.severity=error",
 					"mcp.monitoring.alerts.rules.upstream-auth-failure.patterns=TOKEN_EXPIRED",
 					"mcp.monitoring.alerts.evaluation-interval=5s", "mcp.monitoring.alerts.repeat-interval=2h",
 					"mcp.monitoring.alerts.history-size=10")
@@ -217,6 +218,7 @@ class McpAlertsAutoConfigurationTests {
 				assertThat(errorRate.getMinCalls()).isEqualTo(3);
 				assertThat(errorRate.getWindow()).isEqualTo(Duration.ofMinutes(1));
 				assertThat(properties.getRules().getMemory().getCriticalThreshold()).isEqualTo(0.95);
+				assertThat(properties.getRules().getMemory().getSeverity()).isEqualTo(AlertSeverity.ERROR);
 				assertThat(properties.getRules().getUpstreamAuthFailure().getPatterns())
 					.containsExactly("TOKEN_EXPIRED");
 				assertThat(properties.getEvaluationInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -227,6 +229,10 @@ class McpAlertsAutoConfigurationTests {
 					.tag("alertname", "McpToolErrorRateHigh")
 					.tag("severity", "critical")
 					.gauge()).isNotNull();
+				assertThat(context.getBean(MeterRegistry.class).find("mcp.alerts.active").tag("alertname",
+						"McpMemoryHigh").gauges())
+					.extracting((gauge) -> gauge.getId().getTag("severity"))
+					.containsExactlyInAnyOrder("error", "critical");
 			});
 	}
 
@@ -415,7 +421,12 @@ class McpAlertsAutoConfigurationTests {
 			"mcp.monitoring.alerts.evaluation-interval|0s|must be positive",
 			"mcp.monitoring.alerts.repeat-interval|-1m|must be positive",
 			"mcp.monitoring.alerts.history-size|0|must be at least 1",
-			"mcp.monitoring.alerts.rules.cpu.threshold|-0.5|must be zero or positive",
+			"mcp.monitoring.alerts.rules.cpu.threshold|-0.5|must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.cpu.threshold|90|must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.disk-space.threshold|1.5|must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.api-consecutive-failures.threshold|0|must be at least 1",
+			"mcp.monitoring.alerts.rules.recent-errors.threshold|-1|must be zero or positive",
+			"mcp.monitoring.alerts.rules.memory.severity|critical|must be info, warning or error",
 			"mcp.monitoring.alerts.rules.memory.critical-threshold|1.5|must be between 0 and 1",
 			"mcp.monitoring.alerts.rules.tool-latency.for|-1s|must be zero or positive",
 			"mcp.monitoring.alerts.rules.tool-error-rate.min-calls|-1|must be zero or positive",

@@ -13,7 +13,8 @@ import io.github.mcpmonitoring.system.MemoryStatus;
 
 /**
  * {@code McpMemoryHigh}: the used memory ratio (the higher of the heap after garbage collection and the machine or
- * container) is above the warning threshold (severity {@code warning}) or the critical one ({@code critical}).
+ * container) is above the threshold (the rule's severity, {@code warning} by default) or above the critical one
+ * ({@code critical}).
  */
 public class MemoryRule extends BuiltInAlertRule {
 
@@ -26,19 +27,23 @@ public class MemoryRule extends BuiltInAlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param settings {@code for} and the warning threshold (the severity is fixed: warning, then critical)
+	 * @param settings {@code for}, the threshold and the severity above it, which must not be critical
 	 * @param criticalThreshold the ratio above which the alert is critical
 	 * @param memory reads the memory status
 	 */
 	public MemoryRule(RuleSettings settings, double criticalThreshold, Supplier<MemoryStatus> memory) {
 		super(ID, "McpMemoryHigh", settings);
+		if (settings.severity() == AlertSeverity.CRITICAL) {
+			throw new IllegalArgumentException("The severity of the memory alert below the critical threshold must not"
+					+ " be critical");
+		}
 		this.criticalThreshold = criticalThreshold;
 		this.memory = memory;
 	}
 
 	@Override
 	public Set<AlertSeverity> severities() {
-		return Set.of(AlertSeverity.WARNING, AlertSeverity.CRITICAL);
+		return Set.of(this.settings.severity(), AlertSeverity.CRITICAL);
 	}
 
 	@Override
@@ -46,7 +51,7 @@ public class MemoryRule extends BuiltInAlertRule {
 		double ratio = this.memory.get().usedRatio();
 		List<AlertCandidate> candidates = new ArrayList<>(2);
 		if (ratio > this.settings.threshold()) {
-			candidates.add(new AlertCandidate(Map.of(), ratio, AlertSeverity.WARNING));
+			candidates.add(candidate(Map.of(), ratio));
 		}
 		if (ratio > this.criticalThreshold) {
 			candidates.add(new AlertCandidate(Map.of(), ratio, AlertSeverity.CRITICAL));

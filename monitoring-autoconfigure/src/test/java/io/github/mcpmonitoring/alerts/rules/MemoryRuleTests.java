@@ -13,6 +13,7 @@ import io.github.mcpmonitoring.system.MemoryStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -79,6 +80,32 @@ class MemoryRuleTests extends RuleLifecycleTests {
 					tuple(AlertSeverity.CRITICAL, AlertState.RESOLVED));
 		assertThat(this.harness.active("McpMemoryHigh", "warning")).isEqualTo(1);
 		assertThat(this.harness.active("McpMemoryHigh", "critical")).isZero();
+	}
+
+	@Test
+	void belowTheCriticalThresholdTheAlertHasTheConfiguredSeverity() {
+		AlertEvaluator evaluator = this.harness
+			.evaluator(new MemoryRule(new RuleSettings(AlertSeverity.ERROR, 0.80, Duration.ZERO), 0.90,
+					this.memory::get));
+		assertThat(this.harness.active("McpMemoryHigh", "error")).isZero();
+		assertThat(this.harness.active("McpMemoryHigh", "critical")).isZero();
+		this.memory.set(usedRatio(0.85));
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).extracting(Alert::severity)
+			.containsExactly(AlertSeverity.ERROR);
+		this.memory.set(usedRatio(0.95));
+		this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).extracting(Alert::severity)
+			.containsExactly(AlertSeverity.CRITICAL, AlertSeverity.ERROR);
+	}
+
+	@Test
+	void rejectsCriticalAsTheSeverityBelowTheCriticalThreshold() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MemoryRule(new RuleSettings(AlertSeverity.CRITICAL, 0.80, Duration.ZERO), 0.90,
+					this.memory::get))
+			.withMessageContaining("critical");
 	}
 
 	@Test
