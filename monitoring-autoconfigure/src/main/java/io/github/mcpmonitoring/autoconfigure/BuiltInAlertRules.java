@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,7 @@ public class BuiltInAlertRules {
 				errorRate.getMinCalls()));
 		add(settings.getToolLatency(),
 				() -> new ToolLatencyRule(settingsOf(settings.getToolLatency()), history, errorRate.getWindow()));
-		add(settings.getRecentErrors(), () -> new RecentErrorsRule(settingsOf(settings.getRecentErrors()),
-				recentErrors, RECENT_ERRORS_WINDOW));
+		add(settings.getRecentErrors(), () -> recentErrorsRule(settings.getRecentErrors(), recentErrors));
 		if (systemMemory != null) {
 			MemoryStatusReader memory = new MemoryStatusReader(systemMemory);
 			add(settings.getMemory(), () -> new MemoryRule(settingsOf(settings.getMemory()),
@@ -82,6 +82,20 @@ public class BuiltInAlertRules {
 	 */
 	public List<AlertRule> rules() {
 		return List.copyOf(this.rules);
+	}
+
+	private static AlertRule recentErrorsRule(McpAlertsProperties.Rule settings, RecentErrors recentErrors) {
+		// The rule counts the failures the buffer keeps, never more than its capacity, and fires above the threshold.
+		if (settings.getThreshold() >= recentErrors.capacity()) {
+			throw new IllegalArgumentException("'" + settings.key("threshold") + "' (" + number(settings.getThreshold())
+					+ ") must be below 'mcp.monitoring.health.recent-errors.capacity' (" + recentErrors.capacity()
+					+ "): no more failures than that are kept, so the alert could never fire");
+		}
+		return new RecentErrorsRule(settingsOf(settings), recentErrors, RECENT_ERRORS_WINDOW);
+	}
+
+	private static String number(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 	private void add(McpAlertsProperties.Rule settings, Supplier<AlertRule> rule) {

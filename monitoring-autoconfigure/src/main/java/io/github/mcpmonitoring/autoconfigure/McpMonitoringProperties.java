@@ -95,6 +95,12 @@ public class McpMonitoringProperties implements Validator {
 					"'mcp.monitoring.health.stale-after' must be longer than"
 							+ " 'mcp.monitoring.health.refresh-interval'");
 		}
+		// The buffer never holds more failures than its capacity: a higher count could never be reached.
+		if (health.getRecentErrors().getCriticalCount() > health.getRecentErrors().getCapacity()) {
+			errors.rejectValue("health.recentErrors.criticalCount", "aboveCapacity",
+					"'mcp.monitoring.health.recent-errors.critical-count' must not be above"
+							+ " 'mcp.monitoring.health.recent-errors.capacity'");
+		}
 	}
 
 	private static void requireNonNegative(Duration duration, String property) {
@@ -300,7 +306,7 @@ public class McpMonitoringProperties implements Validator {
 	public static class RecentErrors {
 
 		/**
-		 * Number of recent failures kept in memory.
+		 * Number of recent failures kept in memory; no count of recent failures can exceed it.
 		 */
 		private int capacity = 1000;
 
@@ -310,7 +316,8 @@ public class McpMonitoringProperties implements Validator {
 		private Duration window = Duration.ofHours(1);
 
 		/**
-		 * Failures in the window from which the recentErrors component reports DOWN with level critical.
+		 * Failures in the window from which the recentErrors component reports DOWN with level critical; not above the
+		 * capacity.
 		 */
 		private int criticalCount = 10;
 

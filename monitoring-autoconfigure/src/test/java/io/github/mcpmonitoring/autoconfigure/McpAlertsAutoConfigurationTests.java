@@ -460,6 +460,34 @@ class McpAlertsAutoConfigurationTests {
 	}
 
 	@Test
+	void failsStartupOnARecentErrorsThresholdTheRecentErrorsCapacityNeverExceeds() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=20",
+					"mcp.monitoring.alerts.rules.recent-errors.threshold=20")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessage("'mcp.monitoring.alerts.rules.recent-errors.threshold' (20) must be below"
+							+ " 'mcp.monitoring.health.recent-errors.capacity' (20): no more failures than that are"
+							+ " kept, so the alert could never fire");
+			});
+	}
+
+	@Test
+	void acceptsARecentErrorsThresholdBelowTheCapacityOrOfADisabledRule() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=20",
+					"mcp.monitoring.alerts.rules.recent-errors.threshold=19")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=20",
+					"mcp.monitoring.alerts.rules.recent-errors.threshold=20",
+					"mcp.monitoring.alerts.rules.recent-errors.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void failsStartupOnAnUnknownSeverityNamingItsKey() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.alerts.rules.cpu.severity=loud").run((context) -> {
 			assertThat(context).hasFailed();

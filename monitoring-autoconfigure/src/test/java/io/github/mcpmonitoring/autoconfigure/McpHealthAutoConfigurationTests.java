@@ -287,6 +287,24 @@ class McpHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnACriticalCountAboveTheRecentErrorsCapacity() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=5",
+					"mcp.monitoring.health.recent-errors.critical-count=6")
+			.run((context) -> assertFailedValidationNaming(context,
+					"'mcp.monitoring.health.recent-errors.critical-count' must not be above"
+							+ " 'mcp.monitoring.health.recent-errors.capacity'"));
+	}
+
+	@Test
+	void acceptsACriticalCountEqualToTheRecentErrorsCapacity() {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=5",
+					"mcp.monitoring.health.recent-errors.critical-count=5")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void failsOnANegativeCriticalCount() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.health.recent-errors.critical-count=-1")
 			.run((context) -> assertFailedNaming(context, "'mcp.monitoring.health.recent-errors.critical-count'"));

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
+import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.github.mcpmonitoring.system.SystemMemory;
@@ -75,7 +76,8 @@ class ShippedPrometheusRulesTests {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		MeterHistory history = new MeterHistory(registry, Clock.systemUTC(), Duration.ofMinutes(6));
 		this.builtInRules = new BuiltInAlertRules(this.properties.getRules(), registry, history,
-				mock(RecentErrors.class), mock(SystemMemory.class), mock(KalturaSessionStatusProvider.class))
+				new RecentErrors(1000, new MessageRedactor(List.of(), 200)), mock(SystemMemory.class),
+				mock(KalturaSessionStatusProvider.class))
 			.rules();
 		this.settingsById = new LinkedHashMap<>();
 		for (Method getter : McpAlertsProperties.Rules.class.getMethods()) {
