@@ -42,37 +42,32 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 		ToolInvocation invocation = ToolInvocation.open(this.toolName);
 		InFlightCall inFlight = this.recorder.start();
 		long startTime = this.recorder.monotonicTime();
-		CallToolResult result = null;
-		Throwable thrown = null;
+		CallToolResult result;
 		try {
 			result = this.delegate.apply(exchange, request);
-			return result;
 		}
-		catch (RuntimeException | Error ex) {
-			thrown = ex;
+		catch (Throwable ex) {
+			// Also a checked exception a handler throws without declaring it: the invocation must be closed.
+			finish(invocation, startTime, inFlight, null, ex);
 			throw ex;
 		}
-		finally {
-			try {
-				record(invocation, startTime, inFlight, result, thrown);
-			}
-			finally {
-				invocation.close();
-			}
-		}
+		finish(invocation, startTime, inFlight, result, null);
+		return result;
 	}
 
-	private void record(ToolInvocation invocation, long startTime, InFlightCall inFlight,
-			CallToolResult result, Throwable thrown) {
+	/** Record the call, which never throws, and close its invocation. */
+	private void finish(ToolInvocation invocation, long startTime, InFlightCall inFlight, CallToolResult result,
+			Throwable thrown) {
 		try {
-			recordOrThrow(invocation, startTime, inFlight, result, thrown);
+			record(invocation, startTime, inFlight, result, thrown);
 		}
 		catch (Throwable ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
+		invocation.close();
 	}
 
-	private void recordOrThrow(ToolInvocation invocation, long startTime, InFlightCall inFlight,
+	private void record(ToolInvocation invocation, long startTime, InFlightCall inFlight,
 			CallToolResult result, Throwable thrown) {
 		Throwable toolMethodFailure = invocation.failure();
 		String errorType = ToolCallOutcome.errorType(result, thrown,

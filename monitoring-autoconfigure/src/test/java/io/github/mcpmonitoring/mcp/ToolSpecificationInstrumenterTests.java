@@ -133,6 +133,17 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void syncHandlerThatThrowsAnUndeclaredCheckedExceptionRethrowsItAndClosesTheCall() {
+		IOException failure = new IOException("undeclared");
+		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry",
+				(exchange, request) -> sneakyThrow(failure));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> spec.callHandler().apply(null, REQUEST))
+			.isSameAs(failure);
+		assertThat(ToolInvocation.current()).isNull();
+		assertThat(durationCount("get_media_entry", "IOException")).isEqualTo(1);
+	}
+
+	@Test
 	void syncRecordsTheExceptionAFrameworkToolMethodThrewBeforeItBecameAnErrorResult() {
 		McpServerFeatures.SyncToolSpecification spec = sync("search_entries",
 				(exchange, request) -> callLikeSpringAi(this.tools::searchEntries));
@@ -672,6 +683,11 @@ class ToolSpecificationInstrumenterTests {
 		proxyFactory.setProxyTargetClass(true);
 		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
 		return (Tools) proxyFactory.getProxy();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T, X extends Throwable> T sneakyThrow(Throwable failure) throws X {
+		throw (X) failure;
 	}
 
 	/** An exception whose message cannot be read. */
