@@ -56,6 +56,23 @@ class MessageRedactorTests {
 	}
 
 	@Test
+	void removesAUrlEncodedKsWhole() {
+		// A key in standard Base64, as a KS v1 is written: '+' and '/' become %2B and %2F in a query.
+		String standardBase64 = "djJ8MTIzNHwgOfF2Eha+Zty/YdHI+zbbt60DbWHv9dljaYjW/yiDrHoBRJbfDOMpRm1HUM8vp==";
+		String encoded = URLEncoder.encode(standardBase64, StandardCharsets.UTF_8);
+		assertThat(encoded).contains("%2B").contains("%2F");
+		assertThat(this.redactor.redact("SERVICE_FORBIDDEN for ks=" + encoded + " on media.list"))
+			.isEqualTo("SERVICE_FORBIDDEN for [redacted] on media.list");
+	}
+
+	@Test
+	void removesAUrlEncodedSecret() {
+		MessageRedactor redactor = new MessageRedactor(List.of("p@ss word+1"), 200);
+		assertThat(redactor.redact("rejected secret=p%40ss+word%2B1 and p@ss word+1"))
+			.isEqualTo("rejected secret=[redacted] and [redacted]");
+	}
+
+	@Test
 	void removesAKsV1InAUrlQuery() {
 		String ks = TestSessionKeys.v1(ADMIN_SECRET, 1234, 1700003600, 2, "admin@example.com", 42);
 		String url = "https://www.kaltura.com/api_v3/service/media/action/get?ks="

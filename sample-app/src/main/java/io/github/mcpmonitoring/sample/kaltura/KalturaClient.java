@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,17 +262,27 @@ public class KalturaClient {
 		return node.isObject() && "KalturaAPIException".equals(node.path("objectType").asText());
 	}
 
-	private static List<String> hiddenValues(KalturaSessionKey ks, String... secrets) {
-		List<String> hidden = new ArrayList<>(List.of(secrets));
+	// Each value as it is and URL-encoded, as it would appear in a query string an error message quotes.
+	static List<String> hiddenValues(KalturaSessionKey ks, String... secrets) {
+		List<String> values = new ArrayList<>(List.of(secrets));
 		if (ks != null) {
-			hidden.add(ks.value());
+			values.add(ks.value());
 		}
-		hidden.removeIf((value) -> value == null || value.isEmpty());
+		List<String> hidden = new ArrayList<>();
+		for (String value : values) {
+			if (value != null && !value.isEmpty()) {
+				hidden.add(value);
+				String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+				if (!encoded.equals(value)) {
+					hidden.add(encoded);
+				}
+			}
+		}
 		return hidden;
 	}
 
 	// Kaltura quotes the offending KS in INVALID_KS messages: never pass it on.
-	private static String redact(String message, List<String> hidden) {
+	static String redact(String message, List<String> hidden) {
 		String redacted = message;
 		for (String value : hidden) {
 			redacted = redacted.replace(value, REDACTED);

@@ -134,6 +134,16 @@ class KalturaClientTests {
 	}
 
 	@Test
+	void errorMessagesHideTheKsAndTheSecretUrlEncodedToo() {
+		KalturaSessionKey ks = new KalturaSessionKey("djJ8MTIzNHwgOfF2Eha+Zty/YdHI+zbbt60Db==");
+		String secret = "s3cret+/=";
+		String message = "SERVICE_FORBIDDEN for ks=djJ8MTIzNHwgOfF2Eha%2BZty%2FYdHI%2Bzbbt60Db%3D%3D, secret "
+				+ "s3cret%2B%2F%3D and " + ks.value();
+		String redacted = KalturaClient.redact(message, KalturaClient.hiddenValues(ks, secret));
+		assertThat(redacted).isEqualTo("SERVICE_FORBIDDEN for ks=[redacted], secret [redacted] and [redacted]");
+	}
+
+	@Test
 	void malformedSessionFailsWithInvalidKs() {
 		KalturaApiException ex = catchThrowableOfType(KalturaApiException.class,
 				() -> client.getMedia(new KalturaSessionKey("not-a-ks"), "0_abc123de"));
