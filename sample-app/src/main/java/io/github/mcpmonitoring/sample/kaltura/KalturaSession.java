@@ -71,7 +71,8 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	/**
 	 * Runs a Kaltura call with a valid admin session, starting or replacing the session when needed. When Kaltura
 	 * answers {@code INVALID_KS}, the session is re-issued and the call retried once; a second {@code INVALID_KS}
-	 * propagates.
+	 * propagates. Calls that wait for a start another call has in progress fail with its failure, if it fails,
+	 * instead of each starting a session in turn.
 	 * @param call the call, given the session to use
 	 * @param <T> the call's result type
 	 * @return the call's result
@@ -219,12 +220,18 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	}
 
 	private KalturaSessionKey reissue(KalturaSessionKey rejectedKey) {
+		long finishedBeforeWaiting = this.finishedStarts;
 		synchronized (this.startLock) {
 			synchronized (this.lock) {
 				// Another thread may have re-issued already after the same rejection.
 				if (this.key != null && !this.key.equals(rejectedKey)) {
 					return this.key;
 				}
+			}
+			if (this.finishedStarts != finishedBeforeWaiting && this.lastStartFailure != null) {
+				// As in currentKey: callers rejected together fail with the re-issue that failed while they waited
+				// rather than each waiting for a start of its own.
+				throw this.lastStartFailure;
 			}
 			return start();
 		}

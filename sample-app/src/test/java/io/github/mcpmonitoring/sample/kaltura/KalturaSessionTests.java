@@ -251,6 +251,51 @@ class KalturaSessionTests {
 	}
 
 	@Test
+	void callsRejectedTogetherFailWithAReissueThatFailedInsteadOfEachStartingAgain() throws Exception {
+		int callers = 4;
+		listOne();
+		this.backend.revokeSessions();
+		this.client.startEntered = new CountDownLatch(1);
+		this.client.startGate = new CountDownLatch(1);
+		this.client.failStarts.set(true);
+		// Every call holds the revoked KS before any of them is rejected.
+		CountDownLatch allHoldTheKey = new CountDownLatch(callers);
+		List<FutureTask<KalturaList<MediaEntry>>> calls = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			FutureTask<KalturaList<MediaEntry>> call = new FutureTask<>(() -> this.session.call((ks) -> {
+				allHoldTheKey.countDown();
+				await(allHoldTheKey);
+				return list(ks);
+			}));
+			calls.add(call);
+			threads.add(new Thread(call));
+		}
+		try {
+			threads.forEach(Thread::start);
+			assertThat(this.client.startEntered.await(10, TimeUnit.SECONDS)).isTrue();
+			awaitBlockedIn("reissue", threads, callers - 1);
+			this.client.startGate.countDown();
+			for (FutureTask<KalturaList<MediaEntry>> call : calls) {
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+					.withCauseInstanceOf(KalturaTransportException.class);
+			}
+			assertThat(this.client.starts.get()).isEqualTo(2);
+
+			// The next call, made after the failure, tries again.
+			this.client.failStarts.set(false);
+			assertThat(listOne().objects()).hasSize(1);
+			assertThat(this.client.starts.get()).isEqualTo(3);
+		}
+		finally {
+			this.client.startGate.countDown();
+			for (Thread thread : threads) {
+				thread.join(10_000);
+			}
+		}
+	}
+
+	@Test
 	void statusDoesNotWaitForASessionStartInProgress() throws Exception {
 		this.client.startGate = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -290,6 +335,31 @@ class KalturaSessionTests {
 		}
 	}
 
+	/** Wait until {@code count} of the threads are blocked on a monitor in the given method of the session. */
+	private static void awaitBlockedIn(String method, List<Thread> threads, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (threads.stream().filter((thread) -> isBlockedIn(thread, method)).count() < count) {
+			assertThat(System.nanoTime()).as("%d threads blocked in %s", count, method).isLessThan(deadline);
+			Thread.sleep(5);
+		}
+	}
+
+	private static boolean isBlockedIn(Thread thread, String method) {
+		StackTraceElement[] stack = thread.getStackTrace();
+		return thread.getState() == Thread.State.BLOCKED && stack.length > 0
+				&& stack[0].getClassName().equals(KalturaSession.class.getName())
+				&& stack[0].getMethodName().equals(method);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private KalturaList<MediaEntry> listOne() {
 		return this.session.call(this::list);
 	}
@@ -311,7 +381,7 @@ class KalturaSessionTests {
 
 		final AtomicBoolean failStarts = new AtomicBoolean();
 
-		final CountDownLatch startEntered = new CountDownLatch(1);
+		volatile CountDownLatch startEntered = new CountDownLatch(1);
 
 		volatile CountDownLatch startGate;
 
