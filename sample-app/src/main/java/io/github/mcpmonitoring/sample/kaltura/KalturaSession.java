@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.sample.kaltura;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -12,13 +13,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's Kaltura admin session: started on first use, replaced inside the refresh margin before it expires,
- * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. Thread-safe; tells the starter's
+ * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. When a refresh inside the margin fails, calls
+ * keep the current session and the next refresh is tried {@link #REFRESH_RETRY_INTERVAL} after the failed one began,
+ * so an unreachable Kaltura costs one attempt per interval rather than one per call. Thread-safe; tells the starter's
  * {@code kalturaSession} health indicator its state through {@link #currentStatus()}, which a
  * {@link KalturaSessionCheck} keeps fresh.
  */
 public class KalturaSession implements KalturaSessionStatusProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(KalturaSession.class);
+
+	/**
+	 * How long after a refresh inside the margin began, when it failed, the next one may begin; meanwhile calls use
+	 * the current session, which is still valid.
+	 */
+	static final Duration REFRESH_RETRY_INTERVAL = Duration.ofSeconds(30);
 
 	private final KalturaClient client;
 
@@ -43,6 +52,9 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	private Instant expiresAt;
 
 	private Instant lastRefreshAt;
+
+	// Inside the margin, no refresh begins before it: set when one begins, cleared when a session starts.
+	private Instant refreshRetryAt;
 
 	private int partnerId;
 
@@ -195,16 +207,16 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	}
 
 	private KalturaSessionKey currentKey() {
-		KalturaSessionKey fresh = freshKey();
-		if (fresh != null) {
-			return fresh;
+		KalturaSessionKey usable = usableKey();
+		if (usable != null) {
+			return usable;
 		}
 		long finishedBeforeWaiting = this.finishedStarts;
 		synchronized (this.startLock) {
-			// Another thread may have started a session while this one waited.
-			fresh = freshKey();
-			if (fresh != null) {
-				return fresh;
+			// Another thread may have started a session, or begun a refresh, while this one waited.
+			usable = usableKey();
+			if (usable != null) {
+				return usable;
 			}
 			KalturaSessionKey valid = validKey();
 			if (this.finishedStarts != finishedBeforeWaiting && this.lastStartFailure != null) {
@@ -237,20 +249,39 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 		}
 	}
 
-	// Inside the margin the old session still works, so a failed refresh must not fail the call.
+	// Inside the margin the old session still works, so a failed refresh must not fail the call. The retry time is
+	// set before the attempt, so calls made while it is in progress keep the old session instead of waiting for it.
 	private KalturaSessionKey refreshOrKeep(KalturaSessionKey valid) {
+		Instant retryAt;
+		synchronized (this.lock) {
+			retryAt = this.clock.instant().plus(REFRESH_RETRY_INTERVAL);
+			this.refreshRetryAt = retryAt;
+		}
 		try {
-			return start();
+			return startSession();
 		}
 		catch (KalturaException ex) {
-			logger.warn("Could not refresh the Kaltura session before expiry ({}); using the current one meanwhile",
-					ex.getCode());
+			logger.warn("Could not refresh the Kaltura session before expiry ({}); using the current one and trying "
+					+ "again after {}", ex.getMessage(), retryAt);
 			return valid;
 		}
 	}
 
-	// Called with startLock held: one start at a time, while the status and fresh keys stay available.
+	// Called with startLock held.
 	private KalturaSessionKey start() {
+		try {
+			return startSession();
+		}
+		catch (KalturaApiException ex) {
+			logger.warn("Could not start a Kaltura session for partner {}: {}", this.settings.partnerId(),
+					ex.getMessage());
+			throw ex;
+		}
+	}
+
+	// Called with startLock held: one start at a time, while the status and fresh keys stay available. Logs nothing
+	// on failure; the caller does.
+	private KalturaSessionKey startSession() {
 		Instant now = this.clock.instant();
 		this.lastStartFailure = null;
 		try {
@@ -269,8 +300,6 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 		catch (KalturaApiException ex) {
 			this.lastStartFailure = ex;
 			markStartRejected(ex);
-			logger.warn("Could not start a Kaltura session for partner {}: {}", this.settings.partnerId(),
-					ex.getMessage());
 			throw ex;
 		}
 		finally {
@@ -278,9 +307,17 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 		}
 	}
 
-	private KalturaSessionKey freshKey() {
+	// The key to use without a start: one before its refresh margin, or a valid one while a refresh that began
+	// inside the margin waits for its retry time.
+	private KalturaSessionKey usableKey() {
 		synchronized (this.lock) {
-			return (this.key != null && this.clock.instant().isBefore(refreshAt())) ? this.key : null;
+			if (this.key == null) {
+				return null;
+			}
+			Instant now = this.clock.instant();
+			boolean waitingForRetry = this.refreshRetryAt != null && now.isBefore(this.refreshRetryAt)
+					&& now.isBefore(this.expiresAt);
+			return (now.isBefore(refreshAt()) || waitingForRetry) ? this.key : null;
 		}
 	}
 
@@ -297,6 +334,7 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 			this.expiresAt = (info.expiry() != null) ? Instant.ofEpochSecond(info.expiry())
 					: now.plus(this.settings.expiry());
 			this.lastRefreshAt = now;
+			this.refreshRetryAt = null;
 			this.partnerId = (info.partnerId() != null) ? info.partnerId() : this.settings.partnerId();
 			this.userId = (info.userId() != null) ? info.userId() : this.settings.userId();
 			this.sessionType = (info.sessionType() != null) ? KalturaSessionType.fromCode(info.sessionType())

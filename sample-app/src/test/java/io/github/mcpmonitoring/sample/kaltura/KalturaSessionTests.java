@@ -24,7 +24,10 @@ import io.github.mcpmonitoring.sample.kaltura.KalturaTransportException.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +120,61 @@ class KalturaSessionTests {
 		assertThat(status.state()).isEqualTo(KalturaSessionState.EXPIRING);
 		assertThat(status.lastErrorCode()).isEqualTo("CONNECTION_FAILED");
 		assertThat(status.lastErrorAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void triesAFailedRefreshAgainOnlyAfterTheRetryInterval(CapturedOutput output) {
+		listOne();
+		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.client.failStarts.set(true);
+		for (int i = 0; i < 10; i++) {
+			assertThat(listOne().objects()).hasSize(1);
+		}
+		this.clock.advance(KalturaSession.REFRESH_RETRY_INTERVAL.minusSeconds(1));
+		assertThat(listOne().objects()).hasSize(1);
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		assertThat(output.getOut().split("Could not refresh the Kaltura session", -1)).hasSize(2);
+
+		this.clock.advance(Duration.ofSeconds(1));
+		for (int i = 0; i < 10; i++) {
+			assertThat(listOne().objects()).hasSize(1);
+		}
+		assertThat(this.client.starts.get()).isEqualTo(3);
+		assertThat(output.getOut().split("Could not refresh the Kaltura session", -1)).hasSize(3);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRING);
+
+		// Once Kaltura answers again, the next retry replaces the session.
+		this.client.failStarts.set(false);
+		this.clock.advance(KalturaSession.REFRESH_RETRY_INTERVAL);
+		listOne();
+		listOne();
+		assertThat(this.client.starts.get()).isEqualTo(4);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
+	}
+
+	@Test
+	void callsMadeWhileARefreshIsInProgressKeepTheCurrentSession() throws Exception {
+		listOne();
+		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.client.startEntered = new CountDownLatch(1);
+		this.client.startGate = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<KalturaList<MediaEntry>> refreshing = pool.submit(this::listOne);
+			assertThat(this.client.startEntered.await(10, TimeUnit.SECONDS)).isTrue();
+			// A deadlock guard, not a timing assertion: the refresh is parked until the gate opens.
+			KalturaList<MediaEntry> during = assertTimeoutPreemptively(Duration.ofSeconds(5), this::listOne);
+			assertThat(during.objects()).hasSize(1);
+			this.client.startGate.countDown();
+			assertThat(refreshing.get(10, TimeUnit.SECONDS).objects()).hasSize(1);
+			assertThat(this.client.starts.get()).isEqualTo(2);
+			assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
+		}
+		finally {
+			this.client.startGate.countDown();
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
