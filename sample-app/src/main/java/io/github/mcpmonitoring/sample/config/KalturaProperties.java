@@ -47,7 +47,7 @@ public class KalturaProperties implements Validator {
 	private Duration sessionExpiry = Duration.ofSeconds(86400);
 
 	/**
-	 * How long before expiry the admin session is replaced.
+	 * How long before expiry the admin session is replaced; at most half the lifetime Kaltura grants a session.
 	 */
 	private Duration sessionRefreshMargin = Duration.ofMinutes(5);
 

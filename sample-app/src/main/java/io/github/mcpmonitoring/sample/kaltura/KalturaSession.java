@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * The server's Kaltura admin session: started on first use, replaced inside the refresh margin before it expires,
  * and re-issued once when Kaltura rejects it with {@code INVALID_KS}. When a refresh inside the margin fails, calls
  * keep the current session and the next refresh is tried {@link #REFRESH_RETRY_INTERVAL} after the failed one began,
- * so an unreachable Kaltura costs one attempt per interval rather than one per call. Thread-safe; tells the starter's
+ * so an unreachable Kaltura costs one attempt per interval rather than one per call. The margin used for a session is
+ * at most half the lifetime Kaltura granted it, so a session granted less than the configured margin is still reused
+ * for a while instead of being replaced on every call. Thread-safe; tells the starter's
  * {@code kalturaSession} health indicator its state through {@link #currentStatus()}, which a
  * {@link KalturaSessionCheck} keeps fresh.
  */
@@ -50,6 +52,9 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	private KalturaSessionKey key;
 
 	private Instant expiresAt;
+
+	// The refresh margin of the current session: the configured one, at most half the lifetime granted.
+	private Duration refreshMargin;
 
 	private Instant lastRefreshAt;
 
@@ -335,6 +340,9 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 					: now.plus(this.settings.expiry());
 			this.lastRefreshAt = now;
 			this.refreshRetryAt = null;
+			Duration halfGranted = Duration.between(now, this.expiresAt).dividedBy(2);
+			this.refreshMargin = halfGranted.isNegative() ? Duration.ZERO
+					: min(this.settings.refreshMargin(), halfGranted);
 			this.partnerId = (info.partnerId() != null) ? info.partnerId() : this.settings.partnerId();
 			this.userId = (info.userId() != null) ? info.userId() : this.settings.userId();
 			this.sessionType = (info.sessionType() != null) ? KalturaSessionType.fromCode(info.sessionType())
@@ -384,7 +392,11 @@ public class KalturaSession implements KalturaSessionStatusProvider {
 	}
 
 	private Instant refreshAt() {
-		return this.expiresAt.minus(this.settings.refreshMargin());
+		return this.expiresAt.minus(this.refreshMargin);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private KalturaSessionState state(Instant now) {

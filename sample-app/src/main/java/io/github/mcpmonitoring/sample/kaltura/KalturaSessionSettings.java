@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param userId user id the sessions are started for
  * @param privileges privileges string, may be empty
  * @param expiry requested session lifetime
- * @param refreshMargin how long before expiry a session is replaced
+ * @param refreshMargin how long before expiry a session is replaced; at most half the lifetime Kaltura grants it
  */
 public record KalturaSessionSettings(int partnerId, String adminSecret, String userId, String privileges,
 		Duration expiry, Duration refreshMargin) {

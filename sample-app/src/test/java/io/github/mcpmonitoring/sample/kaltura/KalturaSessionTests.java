@@ -178,6 +178,26 @@ class KalturaSessionTests {
 	}
 
 	@Test
+	void usesAtMostHalfTheGrantedLifetimeAsTheMarginWhenKalturaGrantsLessThanTheMargin() {
+		Duration granted = Duration.ofSeconds(200);
+		this.client.grantedExpiry = granted;
+		Instant startedAt = this.clock.instant();
+		listOne();
+		assertThat(this.session.currentStatus().expiresAt()).isEqualTo(startedAt.plus(granted));
+		this.clock.advance(granted.dividedBy(2).minusSeconds(1));
+		listOne();
+		listOne();
+		assertThat(this.client.starts.get()).isEqualTo(1);
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRING);
+		listOne();
+		assertThat(this.client.starts.get()).isEqualTo(2);
+		assertThat(this.session.currentStatus().expiresAt()).isEqualTo(this.clock.instant().plus(granted));
+	}
+
+	@Test
 	void isExpiredAfterExpiryAndStartsANewSessionOnNextCall() {
 		listOne();
 		this.clock.advance(EXPIRY.plusSeconds(1));
@@ -431,7 +451,7 @@ class KalturaSessionTests {
 	}
 
 	/**
-	 * A real client that counts session starts and can be told to fail them.
+	 * A real client that counts session starts and can be told to fail them or to have a shorter lifetime granted.
 	 */
 	static final class CountingClient extends KalturaClient {
 
@@ -442,6 +462,9 @@ class KalturaSessionTests {
 		volatile CountDownLatch startEntered = new CountDownLatch(1);
 
 		volatile CountDownLatch startGate;
+
+		// The lifetime Kaltura grants, when shorter than the one requested.
+		volatile Duration grantedExpiry;
 
 		CountingClient(URI serviceUrl) {
 			super(RestClient.builder(), serviceUrl, Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -456,7 +479,8 @@ class KalturaSessionTests {
 			if (this.failStarts.get()) {
 				throw new KalturaTransportException("session.start", Reason.CONNECTION_FAILED, "simulated", null);
 			}
-			return super.startSession(secret, userId, type, partnerId, expiry, privileges);
+			Duration granted = (this.grantedExpiry != null) ? this.grantedExpiry : expiry;
+			return super.startSession(secret, userId, type, partnerId, granted, privileges);
 		}
 
 		private void awaitGate() {
