@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.errors;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.mcpmonitoring.core.CallFailure;
@@ -11,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counts failed tool and API calls that look like authentication failures (a rejected session key such as
  * Kaltura's {@code INVALID_KS}, HTTP 401 or 403) as {@code mcp.upstream.auth.failures}, with tags {@code kind} and
- * {@code name}. A failure is classified by its error type and message against patterns.
+ * {@code name}. A failure is classified by its error type and the start of its message against patterns.
  */
 public class AuthenticationFailures implements CallFailureListener {
 
@@ -21,6 +22,12 @@ public class AuthenticationFailures implements CallFailureListener {
 	/** What authentication failures look like by default: Kaltura's rejected session key and secret, HTTP 401/403. */
 	public static final List<String> DEFAULT_PATTERNS = List.of("INVALID_KS", "START_SESSION_ERROR", "\\b401\\b",
 			"\\b403\\b", "(?i)unauthori[sz]ed", "(?i)forbidden", "(?i)authentication", "(?i)access denied");
+
+	/**
+	 * How much of an error type or message is matched: a message can come from an upstream and be of any size, and
+	 * the markers of an authentication failure come first.
+	 */
+	private static final int MAX_MATCHED_LENGTH = 1000;
 
 	private final MeterRegistry registry;
 
@@ -51,14 +58,19 @@ public class AuthenticationFailures implements CallFailureListener {
 	/**
 	 * Tell whether a failure looks like an authentication failure.
 	 * @param failure the failure
-	 * @return whether its error type or message matches
+	 * @return whether its error type or the start of its message matches
 	 */
 	public boolean isAuthenticationFailure(CallFailure failure) {
 		return matches(failure.errorType()) || matches(failure.message());
 	}
 
 	private boolean matches(String text) {
-		return text != null && this.pattern.matcher(text).find();
+		if (text == null) {
+			return false;
+		}
+		Matcher matcher = this.pattern.matcher(text);
+		matcher.region(0, Math.min(text.length(), MAX_MATCHED_LENGTH));
+		return matcher.find();
 	}
 
 }

@@ -105,6 +105,44 @@ class MessageRedactorTests {
 	}
 
 	@Test
+	void removesSecretsWhateverTheirCase() {
+		MessageRedactor redactor = new MessageRedactor(List.of(ADMIN_SECRET, "Hunter2-Password"), 200);
+		assertThat(redactor.redact("secret " + ADMIN_SECRET.toUpperCase() + " and HUNTER2-PASSWORD rejected"))
+			.isEqualTo("secret [redacted] and [redacted] rejected");
+	}
+
+	@Test
+	void removesSecretsInEitherUrlEncodingAndAnyHexCase() {
+		MessageRedactor redactor = new MessageRedactor(List.of("p@ss word/1"), 200);
+		assertThat(redactor.redact("a=p%40ss%20word%2F1 b=p%40ss+word%2f1 c=P%40SS%20WORD/1 d=p@ss%20word%2F1"))
+			.isEqualTo("a=[redacted] b=[redacted] c=[redacted] d=[redacted]");
+	}
+
+	@Test
+	void boundsAMegabyteBase64Run() {
+		String redacted = this.redactor.redact("INVALID_KS " + "QUJD".repeat(256 * 1024));
+		assertThat(redacted).isEqualTo("INVALID_KS [redacted]\u2026");
+	}
+
+	@Test
+	void boundsAMegabyteOfTokensBelowTheTokenRule() {
+		String token = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0567".substring(0, 39);
+		String redacted = this.redactor.redact((token + " ").repeat(1024 * 1024 / 40));
+		assertThat(redacted).hasSize(200).startsWith(token + " " + token).endsWith("\u2026");
+	}
+
+	@Test
+	void neverShowsPartOfASecretOrTokenWhereverTheBoundFalls() {
+		MessageRedactor hexSecret = new MessageRedactor(List.of(ADMIN_SECRET), 200);
+		for (int padding = 1; padding < 4000; padding++) {
+			String message = "B".repeat(padding) + " " + ADMIN_SECRET + " " + KS_V2;
+			assertThat(hexSecret.redact(message)).as("after %d characters", padding)
+				.doesNotContain(ADMIN_SECRET.substring(0, 4))
+				.doesNotContain(KS_V2.substring(0, 4));
+		}
+	}
+
+	@Test
 	void stripsSurroundingWhitespace() {
 		assertThat(this.redactor.redact("  timeout \n")).isEqualTo("timeout");
 	}
