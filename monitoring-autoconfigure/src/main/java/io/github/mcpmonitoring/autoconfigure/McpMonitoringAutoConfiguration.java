@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.CompositeCallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
@@ -84,8 +85,7 @@ public class McpMonitoringAutoConfiguration {
 	}
 
 	private static CallFailureListener allOf(ObjectProvider<CallFailureListener> failureListeners) {
-		List<CallFailureListener> listeners = failureListeners.orderedStream().toList();
-		return (failure) -> listeners.forEach((listener) -> listener.onFailure(failure));
+		return new CompositeCallFailureListener(failureListeners.orderedStream().toList());
 	}
 
 	@Bean
