@@ -1,7 +1,9 @@
 package io.github.mcpmonitoring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.CallFailureListener;
@@ -13,6 +15,7 @@ import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
 import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,10 +74,15 @@ public class McpMonitoringAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public RecentErrors mcpRecentErrors(McpMonitoringProperties properties) {
+	public RecentErrors mcpRecentErrors(McpMonitoringProperties properties,
+			ObjectProvider<RedactedValuesProvider> redactedValuesProviders) {
 		McpMonitoringProperties.RecentErrors recentErrors = properties.getHealth().getRecentErrors();
-		MessageRedactor redactor = new MessageRedactor(recentErrors.getRedactedValues(),
-				recentErrors.getMessageMaxLength());
+		List<String> redactedValues = new ArrayList<>(recentErrors.getRedactedValues());
+		redactedValuesProviders.orderedStream()
+			.map(RedactedValuesProvider::redactedValues)
+			.filter(Objects::nonNull)
+			.forEach(redactedValues::addAll);
+		MessageRedactor redactor = new MessageRedactor(redactedValues, recentErrors.getMessageMaxLength());
 		return new RecentErrors(recentErrors.getCapacity(), redactor);
 	}
 

@@ -13,6 +13,7 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.endpoint.McpEndpoint;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +139,19 @@ class HostileFailureMessagesTests {
 				assertHidesTheSecrets(details.getDetails().toString());
 				assertHidesTheSecrets(context.getBean(McpEndpoint.class).summary().toString());
 			});
+		assertHidesTheSecrets(output.getAll());
+	}
+
+	@Test
+	void secretsTheApplicationProvidesAreRemovedWithoutConfiguration(CapturedOutput output) {
+		this.contextRunner.withBean(RedactedValuesProvider.class, () -> () -> List.of(HEX_SECRET)).run((context) -> {
+			FailingClient client = context.getBean(FailingClient.class);
+			assertThatIllegalStateException().isThrownBy(() -> client
+				.startSession("START_SESSION_ERROR for secret " + HEX_SECRET.toUpperCase() + " of partner 1"));
+			assertThat(context.getBean(RecentErrors.class).latest(1)).extracting(CallFailure::message)
+				.containsExactly("START_SESSION_ERROR for secret [redacted] of partner 1");
+			assertHidesTheSecrets(context.getBean(McpEndpoint.class).summary().toString());
+		});
 		assertHidesTheSecrets(output.getAll());
 	}
 

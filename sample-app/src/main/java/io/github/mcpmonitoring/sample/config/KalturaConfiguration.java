@@ -2,7 +2,9 @@ package io.github.mcpmonitoring.sample.config;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
 import io.github.mcpmonitoring.sample.demo.DemoFaultSettings;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
@@ -74,6 +76,14 @@ public class KalturaConfiguration {
 				properties.getUserId(), properties.getPrivileges(), properties.getSessionExpiry(),
 				properties.getSessionRefreshMargin());
 		return new KalturaSession(client, settings, Clock.systemUTC());
+	}
+
+	/**
+	 * The admin secret, removed from the failure messages the monitoring keeps and shows, in any case and encoding.
+	 */
+	@Bean
+	RedactedValuesProvider kalturaAdminSecretRedaction(KalturaEndpoint endpoint) {
+		return () -> List.of(endpoint.adminSecret());
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
 import io.github.mcpmonitoring.sample.kaltura.KalturaClient;
@@ -85,6 +86,21 @@ class KalturaConfigurationTests {
 	void exposesTheSessionAsTheStatusProviderOfTheHealthIndicator() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(KalturaSessionStatusProvider.class))
 			.isSameAs(context.getBean(KalturaSession.class)));
+	}
+
+	@Test
+	void contributesTheAdminSecretToRedactionInDemoMode() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(RedactedValuesProvider.class).redactedValues())
+			.containsExactly(context.getBean(DemoKalturaBackend.class).adminSecret()));
+	}
+
+	@Test
+	void contributesTheConfiguredAdminSecretToRedaction() {
+		this.contextRunner
+			.withPropertyValues("kaltura.service-url=http://127.0.0.1:9", "kaltura.partner-id=123",
+					"kaltura.admin-secret=real-secret-value")
+			.run((context) -> assertThat(context.getBean(RedactedValuesProvider.class).redactedValues())
+				.containsExactly("real-secret-value"));
 	}
 
 	@Test
