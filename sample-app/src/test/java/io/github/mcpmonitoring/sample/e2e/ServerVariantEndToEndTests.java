@@ -3,7 +3,9 @@ package io.github.mcpmonitoring.sample.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import io.github.mcpmonitoring.sample.KalturaMcpServerApplication;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -12,175 +14,140 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every server type and protocol Spring AI offers, each on the sample with a real MCP client: calls are counted
- * once, with the exception type of a tool that threw. The default (SYNC, STREAMABLE) is covered in depth by
+ * Every server type and protocol Spring AI offers, each a run of the sample called by a real MCP client: calls are
+ * counted once, with the exception type of a tool that threw. The default (SYNC, STREAMABLE) is covered in depth by
  * {@link McpToolMetricsEndToEndTest}.
  */
 class ServerVariantEndToEndTests {
 
 	private static final String CALLS = "mcp_server_operation_duration_seconds_count";
 
-	/**
-	 * Graceful shutdown would wait 30 s at the end of the run for the SSE streams Spring AI's servers keep open.
-	 */
-	static final String SHUTDOWN_IMMEDIATELY = "server.shutdown=immediate";
-
-	@Nested
-	@AutoConfigureObservability
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.ai.mcp.server.type=SYNC", "spring.ai.mcp.server.protocol=SSE",
-					SHUTDOWN_IMMEDIATELY })
-	class SyncSse extends Variant {
-
-		SyncSse() {
-			super(Transport.SSE, List.of("list_categories", "get_session_info"));
-		}
-
-	}
-
-	@Nested
-	@AutoConfigureObservability
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.ai.mcp.server.type=SYNC", "spring.ai.mcp.server.protocol=STATELESS",
-					SHUTDOWN_IMMEDIATELY })
-	class SyncStateless extends Variant {
-
-		SyncStateless() {
-			super(Transport.STREAMABLE, List.of("list_categories", "get_session_info"));
-		}
-
-	}
-
-	@Nested
-	@AutoConfigureObservability
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.ai.mcp.server.type=ASYNC", "spring.ai.mcp.server.protocol=STREAMABLE",
-					SHUTDOWN_IMMEDIATELY })
-	class AsyncStreamable extends Variant {
-
-		AsyncStreamable() {
-			super(Transport.STREAMABLE, List.of());
-		}
-
-	}
-
-	@Nested
-	@AutoConfigureObservability
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.ai.mcp.server.type=ASYNC", "spring.ai.mcp.server.protocol=SSE",
-					SHUTDOWN_IMMEDIATELY })
-	class AsyncSse extends Variant {
-
-		AsyncSse() {
-			super(Transport.SSE, List.of());
-		}
-
-	}
-
-	@Nested
-	@AutoConfigureObservability
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.ai.mcp.server.type=ASYNC", "spring.ai.mcp.server.protocol=STATELESS",
-					SHUTDOWN_IMMEDIATELY })
-	class AsyncStateless extends Variant {
-
-		AsyncStateless() {
-			super(Transport.STREAMABLE, List.of());
-		}
-
-	}
-
-	enum Transport {
-
-		STREAMABLE, SSE
-
-	}
-
-	abstract static class Variant {
-
-		private final Transport transport;
-
-		private final List<String> mcpToolStyleTools;
-
-		@LocalServerPort
-		private int port;
-
-		/**
-		 * @param transport how the client connects
-		 * @param mcpToolStyleTools {@code @McpTool} tools the server exposes in this variant (Spring AI exposes
-		 * {@code @McpTool} methods with a non-reactive return type only on SYNC servers)
-		 */
-		Variant(Transport transport, List<String> mcpToolStyleTools) {
-			this.transport = transport;
-			this.mcpToolStyleTools = mcpToolStyleTools;
-		}
-
-		@Test
-		void countsEachCallOnceWithItsErrorType() throws Exception {
-			McpSyncClient client = McpClient.sync(clientTransport()).requestTimeout(Duration.ofSeconds(30)).build();
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("variants")
+	void countsEachCallOnceWithItsErrorType(Variant variant) throws Exception {
+		try (ConfigurableApplicationContext sample = start(variant)) {
+			int port = ((WebServerApplicationContext) sample).getWebServer().getPort();
+			McpSyncClient client = McpClient.sync(variant.protocol().clientTransport("http://localhost:" + port))
+				.requestTimeout(Duration.ofSeconds(30))
+				.build();
 			try {
-				client.initialize();
-				List<String> tools = client.listTools().tools().stream().map(Tool::name).toList();
-				assertThat(tools).contains("list_media", "get_media_entry", "search_entries");
-				assertThat(tools).containsAll(this.mcpToolStyleTools);
-
-				PrometheusScrape before = scrape();
-				CallToolResult listed = client.callTool(new CallToolRequest("list_media", Map.of("limit", 2)));
-				CallToolResult badId = client.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", "x")));
-				CallToolResult unknown = client
-					.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", "0_doesnotexist")));
-				for (String tool : this.mcpToolStyleTools) {
-					assertThat(client.callTool(new CallToolRequest(tool, Map.of())).isError()).isFalse();
-				}
-				PrometheusScrape after = scrape();
-
-				assertThat(listed.isError()).isFalse();
-				assertThat(badId.isError()).isTrue();
-				assertThat(unknown.isError()).isTrue();
-				assertThat(delta(before, after, "list_media", "none")).isEqualTo(1);
-				assertThat(delta(before, after, "get_media_entry", "IllegalArgumentException")).isEqualTo(1);
-				assertThat(delta(before, after, "get_media_entry", "KalturaApiException")).isEqualTo(1);
-				for (String tool : this.mcpToolStyleTools) {
-					assertThat(delta(before, after, tool, "none")).isEqualTo(1);
-				}
-				assertThat(total(after) - total(before)).as("every call counted exactly once")
-					.isEqualTo(3 + this.mcpToolStyleTools.size());
-				assertThat(after.value("mcp_tools_registered", Map.of())).isEqualTo(tools.size());
+				assertCountedOnce(variant, client, port);
 			}
 			finally {
 				client.closeGracefully();
 			}
 		}
+	}
 
-		private McpClientTransport clientTransport() {
-			String base = "http://localhost:" + this.port;
-			return switch (this.transport) {
-				case SSE -> HttpClientSseClientTransport.builder(base).sseEndpoint("/sse").build();
-				case STREAMABLE -> HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build();
+	static Stream<Variant> variants() {
+		return Stream.of(ServerType.values())
+			.flatMap((type) -> Stream.of(Protocol.values()).map((protocol) -> new Variant(type, protocol)));
+	}
+
+	/**
+	 * Start the sample as its users do, with the variant given on the command line so that it overrides
+	 * {@code application.yml}.
+	 */
+	private static ConfigurableApplicationContext start(Variant variant) {
+		return new SpringApplicationBuilder(KalturaMcpServerApplication.class).run("--server.port=0",
+				"--spring.ai.mcp.server.type=" + variant.type(),
+				"--spring.ai.mcp.server.protocol=" + variant.protocol(),
+				// Graceful shutdown would wait 30 s for the SSE streams Spring AI's servers keep open.
+				"--server.shutdown=immediate");
+	}
+
+	private static void assertCountedOnce(Variant variant, McpSyncClient client, int port) throws Exception {
+		List<String> mcpToolStyleTools = variant.type().mcpToolStyleTools();
+		client.initialize();
+		List<String> tools = client.listTools().tools().stream().map(Tool::name).toList();
+		assertThat(tools).as("%s: tools", variant).contains("list_media", "get_media_entry", "search_entries");
+		assertThat(tools).as("%s: tools", variant).containsAll(mcpToolStyleTools);
+
+		PrometheusScrape before = PrometheusScrape.fetch(port);
+		CallToolResult listed = client.callTool(new CallToolRequest("list_media", Map.of("limit", 2)));
+		CallToolResult badId = client.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", "x")));
+		CallToolResult unknown = client
+			.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", "0_doesnotexist")));
+		for (String tool : mcpToolStyleTools) {
+			assertThat(client.callTool(new CallToolRequest(tool, Map.of())).isError()).as("%s: %s", variant, tool)
+				.isFalse();
+		}
+		PrometheusScrape after = PrometheusScrape.fetch(port);
+
+		assertThat(listed.isError()).as("%s: list_media", variant).isFalse();
+		assertThat(badId.isError()).as("%s: get_media_entry with a malformed id", variant).isTrue();
+		assertThat(unknown.isError()).as("%s: get_media_entry with an unknown id", variant).isTrue();
+		assertCalls(variant, before, after, "list_media", "none", 1);
+		assertCalls(variant, before, after, "get_media_entry", "IllegalArgumentException", 1);
+		assertCalls(variant, before, after, "get_media_entry", "KalturaApiException", 1);
+		for (String tool : mcpToolStyleTools) {
+			assertCalls(variant, before, after, tool, "none", 1);
+		}
+		assertThat(total(after) - total(before)).as("%s: every call counted exactly once", variant)
+			.isEqualTo(3 + mcpToolStyleTools.size());
+		assertThat(after.value("mcp_tools_registered", Map.of())).as("%s: mcp_tools_registered", variant)
+			.isEqualTo(tools.size());
+	}
+
+	private static void assertCalls(Variant variant, PrometheusScrape before, PrometheusScrape after, String tool,
+			String errorType, int expected) {
+		Map<String, String> labels = Map.of("gen_ai_tool_name", tool, "error_type", errorType);
+		assertThat(after.value(CALLS, labels) - before.value(CALLS, labels))
+			.as("%s: calls of %s with error.type %s", variant, tool, errorType)
+			.isEqualTo(expected);
+	}
+
+	private static double total(PrometheusScrape scrape) {
+		return scrape.samples(CALLS).stream().mapToDouble(PrometheusScrape.Sample::value).sum();
+	}
+
+	/** A server type and protocol, as {@code spring.ai.mcp.server.type} and {@code .protocol} name them. */
+	record Variant(ServerType type, Protocol protocol) {
+
+		@Override
+		public String toString() {
+			return this.type + " server, " + this.protocol + " protocol";
+		}
+
+	}
+
+	/** The values of {@code spring.ai.mcp.server.type}. */
+	enum ServerType {
+
+		SYNC, ASYNC;
+
+		/**
+		 * Return the {@code @McpTool} tools the server exposes: Spring AI exposes {@code @McpTool} methods with a
+		 * non-reactive return type only on SYNC servers.
+		 */
+		List<String> mcpToolStyleTools() {
+			return (this == SYNC) ? List.of("list_categories", "get_session_info") : List.of();
+		}
+
+	}
+
+	/** The values of {@code spring.ai.mcp.server.protocol}. */
+	enum Protocol {
+
+		STREAMABLE, SSE, STATELESS;
+
+		/** Return the client transport for this protocol: STATELESS servers answer streamable HTTP clients. */
+		McpClientTransport clientTransport(String baseUrl) {
+			return switch (this) {
+				case SSE -> HttpClientSseClientTransport.builder(baseUrl).sseEndpoint("/sse").build();
+				case STREAMABLE, STATELESS ->
+					HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp").build();
 			};
-		}
-
-		private static double delta(PrometheusScrape before, PrometheusScrape after, String tool, String errorType) {
-			Map<String, String> labels = Map.of("gen_ai_tool_name", tool, "error_type", errorType);
-			return after.value(CALLS, labels) - before.value(CALLS, labels);
-		}
-
-		private static double total(PrometheusScrape scrape) {
-			return scrape.samples(CALLS).stream().mapToDouble(PrometheusScrape.Sample::value).sum();
-		}
-
-		private PrometheusScrape scrape() throws Exception {
-			return PrometheusScrape.fetch(this.port);
 		}
 
 	}
