@@ -8,7 +8,7 @@ import java.util.Map;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.TestRule;
-import io.github.mcpmonitoring.core.MutableClock;
+import io.github.mcpmonitoring.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;

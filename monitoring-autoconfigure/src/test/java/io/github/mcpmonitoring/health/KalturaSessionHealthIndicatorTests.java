@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.mcpmonitoring.core.MutableClock;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.kaltura.KalturaSessionKeyInfo;
 import io.github.mcpmonitoring.kaltura.KalturaSessionKeys;
@@ -12,6 +11,7 @@ import io.github.mcpmonitoring.kaltura.KalturaSessionState;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.github.mcpmonitoring.kaltura.TestSessionKeys;
+import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.core.CallFailure;
-import io.github.mcpmonitoring.core.MutableClock;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.errors.RecentErrorsSummary;
+import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.mcpmonitoring.core.MutableClock;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.health.Health;

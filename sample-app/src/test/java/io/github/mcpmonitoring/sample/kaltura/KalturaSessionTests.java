@@ -21,6 +21,7 @@ import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaTransportException.Reason;
+import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class KalturaSessionTests {
 	@Test
 	void isExpiringInsideTheRefreshMarginAndRefreshesOnNextCall() {
 		listOne();
-		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.clock.add(EXPIRY.minus(MARGIN).plusSeconds(1));
 		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRING);
 		listOne();
 		KalturaSessionStatus status = this.session.currentStatus();
@@ -104,7 +105,7 @@ class KalturaSessionTests {
 	@Test
 	void doesNotRefreshOutsideTheMargin() {
 		listOne();
-		this.clock.advance(EXPIRY.minus(MARGIN).minusSeconds(1));
+		this.clock.add(EXPIRY.minus(MARGIN).minusSeconds(1));
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(1);
 		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
@@ -113,7 +114,7 @@ class KalturaSessionTests {
 	@Test
 	void keepsTheCurrentSessionWhenARefreshInsideTheMarginFails() {
 		listOne();
-		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.clock.add(EXPIRY.minus(MARGIN).plusSeconds(1));
 		this.client.failStarts.set(true);
 		assertThat(listOne().objects()).hasSize(1);
 		KalturaSessionStatus status = this.session.currentStatus();
@@ -126,17 +127,17 @@ class KalturaSessionTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	void triesAFailedRefreshAgainOnlyAfterTheRetryInterval(CapturedOutput output) {
 		listOne();
-		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.clock.add(EXPIRY.minus(MARGIN).plusSeconds(1));
 		this.client.failStarts.set(true);
 		for (int i = 0; i < 10; i++) {
 			assertThat(listOne().objects()).hasSize(1);
 		}
-		this.clock.advance(KalturaSession.REFRESH_RETRY_INTERVAL.minusSeconds(1));
+		this.clock.add(KalturaSession.REFRESH_RETRY_INTERVAL.minusSeconds(1));
 		assertThat(listOne().objects()).hasSize(1);
 		assertThat(this.client.starts.get()).isEqualTo(2);
 		assertThat(output.getOut().split("Could not refresh the Kaltura session", -1)).hasSize(2);
 
-		this.clock.advance(Duration.ofSeconds(1));
+		this.clock.add(Duration.ofSeconds(1));
 		for (int i = 0; i < 10; i++) {
 			assertThat(listOne().objects()).hasSize(1);
 		}
@@ -146,7 +147,7 @@ class KalturaSessionTests {
 
 		// Once Kaltura answers again, the next retry replaces the session.
 		this.client.failStarts.set(false);
-		this.clock.advance(KalturaSession.REFRESH_RETRY_INTERVAL);
+		this.clock.add(KalturaSession.REFRESH_RETRY_INTERVAL);
 		listOne();
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(4);
@@ -156,7 +157,7 @@ class KalturaSessionTests {
 	@Test
 	void callsMadeWhileARefreshIsInProgressKeepTheCurrentSession() throws Exception {
 		listOne();
-		this.clock.advance(EXPIRY.minus(MARGIN).plusSeconds(1));
+		this.clock.add(EXPIRY.minus(MARGIN).plusSeconds(1));
 		this.client.startEntered = new CountDownLatch(1);
 		this.client.startGate = new CountDownLatch(1);
 		ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -184,13 +185,13 @@ class KalturaSessionTests {
 		Instant startedAt = this.clock.instant();
 		listOne();
 		assertThat(this.session.currentStatus().expiresAt()).isEqualTo(startedAt.plus(granted));
-		this.clock.advance(granted.dividedBy(2).minusSeconds(1));
+		this.clock.add(granted.dividedBy(2).minusSeconds(1));
 		listOne();
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(1);
 		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.ACTIVE);
 
-		this.clock.advance(Duration.ofSeconds(2));
+		this.clock.add(Duration.ofSeconds(2));
 		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRING);
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(2);
@@ -200,7 +201,7 @@ class KalturaSessionTests {
 	@Test
 	void isExpiredAfterExpiryAndStartsANewSessionOnNextCall() {
 		listOne();
-		this.clock.advance(EXPIRY.plusSeconds(1));
+		this.clock.add(EXPIRY.plusSeconds(1));
 		assertThat(this.session.currentStatus().state()).isEqualTo(KalturaSessionState.EXPIRED);
 		listOne();
 		assertThat(this.client.starts.get()).isEqualTo(2);

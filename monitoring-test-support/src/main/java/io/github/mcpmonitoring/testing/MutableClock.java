@@ -1,4 +1,4 @@
-package io.github.mcpmonitoring.core;
+package io.github.mcpmonitoring.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A {@link Clock} that tests move forward by hand.
+ * A {@link Clock} in UTC that tests move forward by hand; several components can share one and agree on the time.
  */
 public final class MutableClock extends Clock {
 
