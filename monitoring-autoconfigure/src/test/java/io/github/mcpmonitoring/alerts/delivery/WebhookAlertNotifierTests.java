@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.testing.MutableClock;
+import io.github.mcpmonitoring.testing.TestReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

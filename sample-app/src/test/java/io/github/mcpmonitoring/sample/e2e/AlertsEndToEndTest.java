@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.sample.demo.DemoFaultSettings;
 import io.github.mcpmonitoring.testing.AlertmanagerServer;
+import io.github.mcpmonitoring.testing.TestReceiver;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -81,7 +82,7 @@ class AlertsEndToEndTest {
 
 	private static AlertmanagerServer alertmanager;
 
-	private static WebhookReceiver webhook;
+	private static TestReceiver webhook;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -103,7 +104,7 @@ class AlertsEndToEndTest {
 
 	@BeforeAll
 	static void startReceivers() throws Exception {
-		webhook = WebhookReceiver.start();
+		webhook = TestReceiver.start();
 		alertmanager = AlertmanagerServer.start(alertmanagerDirectory);
 	}
 
@@ -271,8 +272,9 @@ class AlertsEndToEndTest {
 	}
 
 	private static Optional<JsonNode> webhookDocument(String state) {
-		return webhook.documents()
+		return webhook.history()
 			.stream()
+			.map(TestReceiver.Request::json)
 			.filter((document) -> ALERT.equals(document.path("alertName").asText()))
 			.filter((document) -> state.equals(document.path("state").asText()))
 			.findFirst();

@@ -1,14 +1,17 @@
-package io.github.mcpmonitoring.alerts.delivery;
+package io.github.mcpmonitoring.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
  * A real HTTP server on loopback that records what it receives and answers with the statuses a test asks for, or
  * holds requests unanswered until released.
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
 
 	private static final ObjectMapper mapper = new ObjectMapper();
 
@@ -36,6 +39,8 @@ final class TestReceiver implements AutoCloseable {
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
 	private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+
+	private final List<Request> history = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger received = new AtomicInteger();
 
@@ -52,33 +57,44 @@ final class TestReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static TestReceiver start() throws IOException {
+	/**
+	 * Start a receiver on a free loopback port; it answers {@code 200} until told otherwise.
+	 * @return the running receiver
+	 * @throws IOException if it cannot listen
+	 */
+	public static TestReceiver start() throws IOException {
 		return new TestReceiver();
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + path);
 	}
 
 	/** Answer the next requests with these statuses, repeating the last one. */
-	void respondWith(int... statuses) {
+	public void respondWith(int... statuses) {
 		this.statuses = statuses;
 	}
 
 	/** Leave requests unanswered until {@link #release()}. */
-	void hold() {
+	public void hold() {
 		this.holding = true;
 	}
 
-	void release() {
+	public void release() {
 		this.released.countDown();
 	}
 
-	int received() {
+	public int received() {
 		return this.received.get();
 	}
 
-	Request take() throws InterruptedException {
+	/** Every request received so far, in order, whether or not {@link #take()} has returned it. */
+	public List<Request> history() {
+		return List.copyOf(this.history);
+	}
+
+	/** Return the next request not taken yet, waiting up to 10 s for it, or fail. */
+	public Request take() throws InterruptedException {
 		Request request = this.requests.poll(10, TimeUnit.SECONDS);
 		if (request == null) {
 			fail("The receiver got no request within 10 s");
@@ -86,7 +102,7 @@ final class TestReceiver implements AutoCloseable {
 		return request;
 	}
 
-	Request poll(Duration timeout) throws InterruptedException {
+	public Request poll(Duration timeout) throws InterruptedException {
 		return this.requests.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -102,8 +118,10 @@ final class TestReceiver implements AutoCloseable {
 			int index = this.received.getAndIncrement();
 			Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-			this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-					body.readAllBytes()));
+			Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
+					body.readAllBytes());
+			this.history.add(request);
+			this.requests.add(request);
 			if (this.holding) {
 				awaitRelease();
 			}
@@ -122,10 +140,15 @@ final class TestReceiver implements AutoCloseable {
 	}
 
 	/** One request as received. */
-	record Request(String method, String path, Map<String, String> headers, byte[] body) {
+	public record Request(String method, String path, Map<String, String> headers, byte[] body) {
 
-		JsonNode json() throws IOException {
-			return mapper.readTree(this.body);
+		public JsonNode json() {
+			try {
+				return mapper.readTree(this.body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 	}
