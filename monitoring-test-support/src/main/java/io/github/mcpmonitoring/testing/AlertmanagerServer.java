@@ -1,9 +1,6 @@
 package io.github.mcpmonitoring.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +8,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -23,8 +17,6 @@ import static org.assertj.core.api.Assertions.fail;
  * its own configuration and storage in a temporary directory, clustering off.
  */
 public final class AlertmanagerServer implements AutoCloseable {
-
-	private static final List<String> BINARIES = List.of("prometheus-alertmanager", "alertmanager");
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -54,13 +46,11 @@ public final class AlertmanagerServer implements AutoCloseable {
 	 * @throws Exception if it cannot be started
 	 */
 	public static AlertmanagerServer start(Path directory) throws Exception {
-		Path binary = binary().orElseGet(() -> fail("No Alertmanager binary (" + String.join(" or ", BINARIES)
-				+ ") on the PATH. Install the Debian package: apt-get install -y prometheus-alertmanager"
-				+ " (.ci/run does)"));
+		Path binary = Executables.require("prometheus-alertmanager", "prometheus-alertmanager", "alertmanager");
 		Path config = Files.writeString(directory.resolve("alertmanager.yml"), CONFIG);
 		Path storage = Files.createDirectories(directory.resolve("data"));
 		Path log = directory.resolve("alertmanager.log");
-		int port = freePort();
+		int port = LoopbackPorts.free();
 		Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
 				"--storage.path=" + storage, "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
 			.redirectErrorStream(true)
@@ -127,22 +117,6 @@ public final class AlertmanagerServer implements AutoCloseable {
 
 	private static HttpClient client() {
 		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-	}
-
-	private static Optional<Path> binary() {
-		String path = Optional.ofNullable(System.getenv("PATH")).orElse("") + File.pathSeparator + "/usr/bin";
-		return BINARIES.stream()
-			.flatMap((name) -> Stream.of(path.split(File.pathSeparator))
-				.filter((directory) -> !directory.isEmpty())
-				.map((directory) -> Path.of(directory, name)))
-			.filter(Files::isExecutable)
-			.findFirst();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

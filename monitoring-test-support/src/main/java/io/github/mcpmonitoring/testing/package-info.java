@@ -1,4 +1,4 @@
 /**
- * Test fixtures shared by the modules' tests: real servers started on loopback and a clock tests move by hand.
+ * Test fixtures shared by the modules' tests: real servers and programs run on loopback, a clock tests move by hand.
  */
 package io.github.mcpmonitoring.testing;

@@ -1,9 +1,6 @@
 package io.github.mcpmonitoring.sample.fleet;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +22,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.testing.Executables;
+import io.github.mcpmonitoring.testing.LoopbackPorts;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -105,7 +104,7 @@ class PrometheusFleetIntegrationTest {
 
 	@BeforeAll
 	void startPrometheusAndDriveTraffic() throws Exception {
-		String binary = requireOnPath("prometheus");
+		String binary = Executables.require("prometheus", "prometheus").toString();
 		this.workDir = Files.createTempDirectory("mcp-fleet-prometheus");
 		Files.copy(RULES, this.workDir.resolve("mcp-alerts.rules.yml"));
 		Files.writeString(this.workDir.resolve("prometheus.yml"), """
@@ -120,7 +119,7 @@ class PrometheusFleetIntegrationTest {
 				    static_configs:
 				      - targets: ['127.0.0.1:%d']
 				""".formatted(JOB, this.port));
-		int prometheusPort = freeLoopbackPort();
+		int prometheusPort = LoopbackPorts.free();
 		this.prometheusUrl = "http://127.0.0.1:" + prometheusPort;
 		this.prometheusLog = this.workDir.resolve("prometheus.log");
 		this.prometheus = new ProcessBuilder(binary, "--config.file=" + this.workDir.resolve("prometheus.yml"),
@@ -386,7 +385,7 @@ class PrometheusFleetIntegrationTest {
 	/** Run promtool in deploy/prometheus (it resolves rule files relative to the file it reads). */
 	private static void promtool(String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();
-		command.add(requireOnPath("promtool"));
+		command.add(Executables.require("prometheus", "promtool").toString());
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile("promtool", ".log");
 		try {
@@ -403,23 +402,6 @@ class PrometheusFleetIntegrationTest {
 		}
 		finally {
 			Files.deleteIfExists(output);
-		}
-	}
-
-	private static String requireOnPath(String program) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-			Path candidate = Path.of(dir, program);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		return fail(program + " not found on the PATH. This test runs a real Prometheus: install Debian's"
-				+ " prometheus package (apt-get install prometheus), as .ci/run does.");
-	}
-
-	private static int freeLoopbackPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -3,7 +3,6 @@ package io.github.mcpmonitoring.sample.kaltura;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaTransportException.Reason;
+import io.github.mcpmonitoring.testing.LoopbackPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,8 +161,9 @@ class KalturaClientTests {
 	}
 
 	@Test
-	void closedPortFailsWithTransportException() throws IOException {
-		KalturaClient unreachable = clientFor(URI.create("http://127.0.0.1:" + freePort()), Duration.ofSeconds(5));
+	void closedPortFailsWithTransportException() {
+		URI closedPort = URI.create("http://127.0.0.1:" + LoopbackPorts.free());
+		KalturaClient unreachable = clientFor(closedPort, Duration.ofSeconds(5));
 		KalturaTransportException ex = catchThrowableOfType(KalturaTransportException.class,
 				() -> unreachable.listMedia(new KalturaSessionKey("secret-ks-value"), MediaFilter.freeText(null, 1)));
 		assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_FAILED);
@@ -239,12 +240,6 @@ class KalturaClientTests {
 
 	static KalturaClient clientFor(URI serviceUrl, Duration readTimeout) {
 		return new KalturaClient(RestClient.builder(), serviceUrl, Duration.ofSeconds(2), readTimeout);
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
