@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -66,9 +67,9 @@ public class AlertEvaluator {
 	 * @param notifiers where alerts are delivered
 	 * @param beforeEachEvaluation tasks run before each evaluation, such as taking a snapshot of meters
 	 * @param clock the clock
-	 * @param repeatInterval time between two notifications of an alert that keeps firing
+	 * @param repeatInterval time between two notifications of an alert that keeps firing, positive
 	 * @param runbookUrls the runbook URL of each rule's alerts, or {@code null} for none
-	 * @param historySize how many transitions are kept
+	 * @param historySize how many transitions are kept, at least 1
 	 * @param registry where the {@code mcp.alerts.active} gauges are registered
 	 */
 	public AlertEvaluator(List<AlertRule> rules, List<AlertNotifier> notifiers, List<Runnable> beforeEachEvaluation,
@@ -78,8 +79,9 @@ public class AlertEvaluator {
 		this.notifiers = List.copyOf(notifiers);
 		this.beforeEachEvaluation = List.copyOf(beforeEachEvaluation);
 		this.clock = clock;
-		this.repeatInterval = repeatInterval;
+		this.repeatInterval = SettingChecks.requirePositive("repeatInterval", repeatInterval);
 		this.runbookUrls = runbookUrls;
+		SettingChecks.requireAtLeast("historySize", historySize, 1);
 		this.historySize = historySize;
 		registerGauges(registry);
 	}

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.DurationText;
 import io.github.mcpmonitoring.core.RecordingFailureLog;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolRefinements;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -103,8 +104,12 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		this.toolRefinements = toolRefinements;
 		this.toolCallsRecordedByMcpLayer = toolRefinements != null;
 		this.frameworkToolExceptionTypes = frameworkToolExceptionTypes;
-		this.defaultToolSlowThresholdNanos = defaultToolSlowThreshold.toNanos();
-		this.defaultApiSlowThresholdNanos = defaultApiSlowThreshold.toNanos();
+		this.defaultToolSlowThresholdNanos = SettingChecks
+			.requireNonNegative("defaultToolSlowThreshold", defaultToolSlowThreshold)
+			.toNanos();
+		this.defaultApiSlowThresholdNanos = SettingChecks
+			.requireNonNegative("defaultApiSlowThreshold", defaultApiSlowThreshold)
+			.toNanos();
 		this.annotationTypes = annotationTypes(this.toolCallsRecordedByMcpLayer && frameworkToolExceptionTypes);
 	}
 

@@ -1,15 +1,14 @@
 package io.github.mcpmonitoring.autoconfigure;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.alerts.AlertRule;
+import io.github.mcpmonitoring.alerts.rules.ApiConsecutiveFailuresRule;
+import io.github.mcpmonitoring.alerts.rules.CpuRule;
 import io.github.mcpmonitoring.alerts.rules.DiskSpaceRule;
-import io.github.mcpmonitoring.alerts.rules.GaugeThresholdRule;
 import io.github.mcpmonitoring.alerts.rules.KalturaSessionRule;
 import io.github.mcpmonitoring.alerts.rules.MemoryRule;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
@@ -19,7 +18,6 @@ import io.github.mcpmonitoring.alerts.rules.SlowCallsRule;
 import io.github.mcpmonitoring.alerts.rules.ToolErrorRateRule;
 import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
 import io.github.mcpmonitoring.alerts.rules.UpstreamAuthFailureRule;
-import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.github.mcpmonitoring.system.MemoryStatusReader;
@@ -27,53 +25,54 @@ import io.github.mcpmonitoring.system.SystemMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The built-in alert rules that are enabled, built from their configuration. Rules whose source is missing (memory
- * without OSHI, the Kaltura session without a status provider) are left out.
+ * The built-in alert rules that are enabled, built once from their configuration properties. Rules whose source is
+ * missing (memory without OSHI, the Kaltura session without a status provider) are left out.
  */
 public class BuiltInAlertRules {
 
 	/** The window of the rules on recent activity: auth failures and slow calls. */
 	static final Duration RECENT_WINDOW = Duration.ofMinutes(5);
 
-	/** The window of the recent-errors rule. */
-	static final Duration RECENT_ERRORS_WINDOW = Duration.ofHours(1);
+	private static final String RULES = "mcp.monitoring.alerts.rules";
+
+	private static final String HEALTH_MEMORY = "mcp.monitoring.health.memory";
 
 	private final List<AlertRule> rules = new ArrayList<>();
 
-	BuiltInAlertRules(McpAlertsProperties.Rules settings, MeterRegistry registry, MeterHistory history,
-			RecentErrors recentErrors, SystemMemory systemMemory, KalturaSessionStatusProvider kalturaSession) {
-		McpAlertsProperties.ToolErrorRate errorRate = settings.getToolErrorRate();
-		add(errorRate, () -> new ToolErrorRateRule(settingsOf(errorRate), history, errorRate.getWindow(),
-				errorRate.getMinCalls()));
-		add(settings.getToolLatency(),
-				() -> new ToolLatencyRule(settingsOf(settings.getToolLatency()), history, errorRate.getWindow()));
-		add(settings.getRecentErrors(), () -> recentErrorsRule(settings.getRecentErrors(), recentErrors));
+	BuiltInAlertRules(McpAlertsProperties.Rules rules, McpMonitoringProperties.Health health, MeterRegistry registry,
+			MeterHistory history, RecentErrors recentErrors, SystemMemory systemMemory,
+			KalturaSessionStatusProvider kalturaSession) {
+		McpAlertsProperties.ToolErrorRate errorRate = rules.getToolErrorRate();
+		add(ToolErrorRateRule.ID, errorRate, () -> new ToolErrorRateRule(settings(errorRate, errorRate.getThreshold()),
+				history, errorRate.getWindow(), errorRate.getMinCalls()));
+		McpAlertsProperties.ToolLatency latency = rules.getToolLatency();
+		add(ToolLatencyRule.ID, latency, () -> new ToolLatencyRule(settings(latency, latency.getThreshold()), history,
+				latency.getWindow()));
+		McpAlertsProperties.RecentErrors errors = rules.getRecentErrors();
+		add(SettingKeys.under(RULES + "." + RecentErrorsRule.ID)
+			.with("window", "mcp.monitoring.health.recent-errors.window"), errors,
+				() -> new RecentErrorsRule(settings(errors, errors.getThreshold()), recentErrors,
+						health.getRecentErrors().getWindow()));
 		if (systemMemory != null) {
-			MemoryStatusReader memory = new MemoryStatusReader(systemMemory);
-			add(settings.getMemory(), () -> new MemoryRule(settingsOf(settings.getMemory()),
-					settings.getMemory().getCriticalThreshold(), memory));
+			addMemoryRule(rules.getMemory(), health.getMemory(), new MemoryStatusReader(systemMemory));
 		}
-		add(settings.getCpu(), () -> new GaugeThresholdRule("cpu", "McpCpuHigh", settingsOf(settings.getCpu()),
-				registry, "system.cpu.usage", null, false,
-				(candidate, rule) -> String.format(Locale.ROOT, "CPU usage is %.0f%%", candidate.value() * 100),
-				"The machine's CPU usage (system_cpu_usage) stayed above the threshold. Check the tool call rate and"
-						+ " process_cpu_usage: is it this server or a neighbour?"));
-		add(settings.getDiskSpace(), () -> new DiskSpaceRule(settingsOf(settings.getDiskSpace()), registry));
-		add(settings.getApiConsecutiveFailures(), () -> new GaugeThresholdRule("api-consecutive-failures",
-				"McpApiConsecutiveFailures", settingsOf(settings.getApiConsecutiveFailures()), registry,
-				McpMeterNames.API_CONSECUTIVE_FAILURES, McpMeterNames.TAG_API, true,
-				(candidate, rule) -> String.format(Locale.ROOT, "API %s failed %.0f times in a row",
-						candidate.labels().getOrDefault("api", "?"), candidate.value()),
-				"Every recent call to this upstream API failed. See the last error of the API on /actuator/mcp and"
-						+ " error_type on mcp_api_call_duration_seconds_count."));
+		McpAlertsProperties.Cpu cpu = rules.getCpu();
+		add(CpuRule.ID, cpu, () -> new CpuRule(settings(cpu, cpu.getThreshold()), registry));
+		McpAlertsProperties.DiskSpace disk = rules.getDiskSpace();
+		add(DiskSpaceRule.ID, disk, () -> new DiskSpaceRule(settings(disk, disk.getThreshold()), registry));
+		McpAlertsProperties.ApiConsecutiveFailures api = rules.getApiConsecutiveFailures();
+		add(ApiConsecutiveFailuresRule.ID, api,
+				() -> new ApiConsecutiveFailuresRule(settings(api, api.getThreshold()), registry));
 		if (kalturaSession != null) {
-			add(settings.getKalturaSession(),
-					() -> new KalturaSessionRule(settingsOf(settings.getKalturaSession()), kalturaSession));
+			McpAlertsProperties.KalturaSession session = rules.getKalturaSession();
+			add(KalturaSessionRule.ID, session, () -> new KalturaSessionRule(settings(session, 0), kalturaSession));
 		}
-		add(settings.getUpstreamAuthFailure(), () -> new UpstreamAuthFailureRule(
-				settingsOf(settings.getUpstreamAuthFailure()), history, RECENT_WINDOW));
-		add(settings.getSlowCalls(),
-				() -> new SlowCallsRule(settingsOf(settings.getSlowCalls()), history, RECENT_WINDOW));
+		McpAlertsProperties.UpstreamAuthFailure auth = rules.getUpstreamAuthFailure();
+		add(UpstreamAuthFailureRule.ID, auth, () -> new UpstreamAuthFailureRule(settings(auth, auth.getThreshold()),
+				history, RECENT_WINDOW));
+		McpAlertsProperties.SlowCalls slow = rules.getSlowCalls();
+		add(SlowCallsRule.ID, slow,
+				() -> new SlowCallsRule(settings(slow, slow.getThreshold()), history, RECENT_WINDOW));
 	}
 
 	/**
@@ -84,28 +83,28 @@ public class BuiltInAlertRules {
 		return List.copyOf(this.rules);
 	}
 
-	private static AlertRule recentErrorsRule(McpAlertsProperties.Rule settings, RecentErrors recentErrors) {
-		// The rule counts the failures the buffer keeps, never more than its capacity, and fires above the threshold.
-		if (settings.getThreshold() >= recentErrors.capacity()) {
-			throw new IllegalArgumentException("'" + settings.key("threshold") + "' (" + number(settings.getThreshold())
-					+ ") must be below 'mcp.monitoring.health.recent-errors.capacity' (" + recentErrors.capacity()
-					+ "): no more failures than that are kept, so the alert could never fire");
-		}
-		return new RecentErrorsRule(settingsOf(settings), recentErrors, RECENT_ERRORS_WINDOW);
+	private void addMemoryRule(McpAlertsProperties.Memory memory, McpMonitoringProperties.Memory thresholds,
+			MemoryStatusReader reader) {
+		// The rule fires on the thresholds of the memory health component, so the two never disagree.
+		SettingKeys keys = SettingKeys.under(RULES + "." + MemoryRule.ID)
+			.with("threshold", HEALTH_MEMORY + ".warning-threshold")
+			.with("criticalThreshold", HEALTH_MEMORY + ".critical-threshold");
+		add(keys, memory, () -> new MemoryRule(settings(memory, thresholds.getWarningThreshold()),
+				thresholds.getCriticalThreshold(), reader));
 	}
 
-	private static String number(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	private void add(String id, McpAlertsProperties.Rule settings, Supplier<AlertRule> rule) {
+		add(SettingKeys.under(RULES + "." + id), settings, rule);
 	}
 
-	private void add(McpAlertsProperties.Rule settings, Supplier<AlertRule> rule) {
+	private void add(SettingKeys keys, McpAlertsProperties.Rule settings, Supplier<AlertRule> rule) {
 		if (settings.isEnabled()) {
-			this.rules.add(rule.get());
+			this.rules.add(keys.build(rule));
 		}
 	}
 
-	private static RuleSettings settingsOf(McpAlertsProperties.Rule rule) {
-		return new RuleSettings(rule.getSeverity(), rule.getThreshold(), rule.getFor());
+	private static RuleSettings settings(McpAlertsProperties.Rule rule, double threshold) {
+		return new RuleSettings(rule.getSeverity(), threshold, rule.getFor());
 	}
 
 }

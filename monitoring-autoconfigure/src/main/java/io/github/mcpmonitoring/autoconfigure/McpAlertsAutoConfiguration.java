@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertNotifier;
@@ -61,9 +63,11 @@ public class McpAlertsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public MeterHistory mcpMeterHistory(MeterRegistry registry, McpAlertsProperties properties) {
 		// Kept as long as the longest window a rule reads from it, plus one evaluation.
-		Duration toolWindow = properties.getRules().getToolErrorRate().getWindow();
-		Duration longest = (toolWindow.compareTo(BuiltInAlertRules.RECENT_WINDOW) > 0) ? toolWindow
-				: BuiltInAlertRules.RECENT_WINDOW;
+		McpAlertsProperties.Rules rules = properties.getRules();
+		Duration longest = Stream
+			.of(rules.getToolErrorRate().getWindow(), rules.getToolLatency().getWindow(), BuiltInAlertRules.RECENT_WINDOW)
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
 		return new MeterHistory(registry, Clock.systemUTC(), longest.plus(properties.getEvaluationInterval()));
 	}
 
@@ -75,12 +79,12 @@ public class McpAlertsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public BuiltInAlertRules mcpBuiltInAlertRules(McpAlertsProperties properties, MeterRegistry registry,
-			MeterHistory history, RecentErrors recentErrors,
-			ObjectProvider<SystemMemory> systemMemory,
+	public BuiltInAlertRules mcpBuiltInAlertRules(McpAlertsProperties properties,
+			McpMonitoringProperties monitoringProperties, MeterRegistry registry, MeterHistory history,
+			RecentErrors recentErrors, ObjectProvider<SystemMemory> systemMemory,
 			ObjectProvider<KalturaSessionStatusProvider> kalturaSession) {
-		return new BuiltInAlertRules(properties.getRules(), registry, history, recentErrors,
-				systemMemory.getIfAvailable(), kalturaSession.getIfAvailable());
+		return new BuiltInAlertRules(properties.getRules(), monitoringProperties.getHealth(), registry, history,
+				recentErrors, systemMemory.getIfAvailable(), kalturaSession.getIfAvailable());
 	}
 
 	@Bean
@@ -100,8 +104,10 @@ public class McpAlertsAutoConfiguration {
 	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.webhook.url")
 	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
-		return new WebhookAlertNotifier(properties.getWebhook().getUrl(), properties.getWebhook().getHeaders(),
-				deliveryOptions(properties), registry);
+		DeliveryOptions options = deliveryOptions(properties);
+		McpAlertsProperties.Webhook webhook = properties.getWebhook();
+		return SettingKeys.under("mcp.monitoring.alerts.webhook")
+			.build(() -> new WebhookAlertNotifier(webhook.getUrl(), webhook.getHeaders(), options, registry));
 	}
 
 	@Bean
@@ -110,10 +116,12 @@ public class McpAlertsAutoConfiguration {
 	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.alertmanager.url")
 	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
 			MeterRegistry registry, Environment environment) {
+		DeliveryOptions options = deliveryOptions(properties);
 		McpAlertsProperties.Alertmanager alertmanager = properties.getAlertmanager();
-		return new AlertmanagerAlertNotifier(alertmanager.getUrl(), application(properties, environment),
-				instance(properties, environment), alertmanager.getGeneratorUrl(), alertmanager.getResendInterval(),
-				deliveryOptions(properties), registry);
+		return SettingKeys.under("mcp.monitoring.alerts.alertmanager")
+			.build(() -> new AlertmanagerAlertNotifier(alertmanager.getUrl(), application(properties, environment),
+					instance(properties, environment), alertmanager.getGeneratorUrl(),
+					alertmanager.getResendInterval(), options, registry));
 	}
 
 	@Bean
@@ -124,10 +132,13 @@ public class McpAlertsAutoConfiguration {
 		List<AlertRule> rules = new ArrayList<>(builtInRules.rules());
 		applicationRules.orderedStream().forEach(rules::add);
 		String runbookBaseUrl = properties.getRunbookBaseUrl();
-		AlertEvaluator evaluator = new AlertEvaluator(rules, notifiers.orderedStream().toList(),
-				List.of(history::capture), Clock.systemUTC(), properties.getRepeatInterval(),
-				(rule) -> runbookBaseUrl + rule.alertName() + ".md", properties.getHistorySize(), registry);
-		scheduler.scheduleWithFixedDelay("alert evaluation", evaluator::evaluate, properties.getEvaluationInterval());
+		AlertEvaluator evaluator = SettingKeys.under("mcp.monitoring.alerts")
+			.build(() -> new AlertEvaluator(rules, notifiers.orderedStream().toList(), List.of(history::capture),
+					Clock.systemUTC(), properties.getRepeatInterval(),
+					(rule) -> runbookBaseUrl + rule.alertName() + ".md", properties.getHistorySize(), registry));
+		SettingKeys.of("mcp.monitoring.alerts.evaluation-interval")
+			.build(() -> scheduler.scheduleWithFixedDelay("alert evaluation", evaluator::evaluate,
+					properties.getEvaluationInterval()));
 		return evaluator;
 	}
 
@@ -141,10 +152,11 @@ public class McpAlertsAutoConfiguration {
 
 	private static DeliveryOptions deliveryOptions(McpAlertsProperties properties) {
 		McpAlertsProperties.Delivery delivery = properties.getDelivery();
-		return DeliveryOptions.defaults()
-			.withTimeouts(delivery.getConnectTimeout(), delivery.getRequestTimeout())
-			.withQueueCapacity(delivery.getQueueCapacity())
-			.withRetries(delivery.getMaxAttempts(), DeliveryOptions.defaults().initialBackoff());
+		return SettingKeys.under("mcp.monitoring.alerts.delivery")
+			.build(() -> DeliveryOptions.defaults()
+				.withTimeouts(delivery.getConnectTimeout(), delivery.getRequestTimeout())
+				.withQueueCapacity(delivery.getQueueCapacity())
+				.withRetries(delivery.getMaxAttempts(), DeliveryOptions.defaults().initialBackoff()));
 	}
 
 	private static String application(McpAlertsProperties properties, Environment environment) {

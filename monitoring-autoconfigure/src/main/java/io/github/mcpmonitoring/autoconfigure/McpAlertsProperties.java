@@ -2,23 +2,18 @@ package io.github.mcpmonitoring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertSeverity;
-import io.github.mcpmonitoring.errors.AuthenticationFailures;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
  * Configuration properties of the in-process alert evaluator and its delivery channels.
  */
 @ConfigurationProperties("mcp.monitoring.alerts")
-public class McpAlertsProperties implements Validator {
+public class McpAlertsProperties {
 
 	/**
 	 * Whether the in-process alert evaluator runs.
@@ -77,7 +72,6 @@ public class McpAlertsProperties implements Validator {
 	}
 
 	public void setEvaluationInterval(Duration evaluationInterval) {
-		requirePositive(evaluationInterval, "mcp.monitoring.alerts.evaluation-interval");
 		this.evaluationInterval = evaluationInterval;
 	}
 
@@ -86,7 +80,6 @@ public class McpAlertsProperties implements Validator {
 	}
 
 	public void setRepeatInterval(Duration repeatInterval) {
-		requirePositive(repeatInterval, "mcp.monitoring.alerts.repeat-interval");
 		this.repeatInterval = repeatInterval;
 	}
 
@@ -95,9 +88,6 @@ public class McpAlertsProperties implements Validator {
 	}
 
 	public void setHistorySize(int historySize) {
-		if (historySize < 1) {
-			throw new IllegalArgumentException("'mcp.monitoring.alerts.history-size' must be at least 1");
-		}
 		this.historySize = historySize;
 	}
 
@@ -141,36 +131,6 @@ public class McpAlertsProperties implements Validator {
 		return this.delivery;
 	}
 
-	@Override
-	public boolean supports(Class<?> type) {
-		return McpAlertsProperties.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		Memory memory = ((McpAlertsProperties) target).getRules().getMemory();
-		if (memory.getThreshold() > memory.getCriticalThreshold()) {
-			errors.rejectValue("rules.memory.threshold", "aboveCritical",
-					"'" + memory.key("threshold") + "' must not be above '" + memory.key("critical-threshold") + "'");
-		}
-	}
-
-	static void requirePositive(Duration duration, String property) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("'" + property + "' must be positive");
-		}
-	}
-
-	static void requireHttpUrl(URI url, String property) {
-		if (url != null && !(isHttp(url.getScheme()) && url.getHost() != null)) {
-			throw new IllegalArgumentException("'" + property + "' must be an http or https URL");
-		}
-	}
-
-	private static boolean isHttp(String scheme) {
-		return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-	}
-
 	/**
 	 * The built-in rules, by id.
 	 */
@@ -178,41 +138,33 @@ public class McpAlertsProperties implements Validator {
 
 		private final ToolErrorRate toolErrorRate = new ToolErrorRate();
 
-		private final Rule toolLatency = Rule.of("tool-latency", AlertSeverity.WARNING, 2.0, Duration.ofMinutes(5),
-				ThresholdRange.ZERO_OR_POSITIVE);
+		private final ToolLatency toolLatency = new ToolLatency();
 
-		private final Rule recentErrors = Rule.of("recent-errors", AlertSeverity.WARNING, 10, Duration.ZERO,
-				ThresholdRange.ZERO_OR_POSITIVE);
+		private final RecentErrors recentErrors = new RecentErrors();
 
 		private final Memory memory = new Memory();
 
-		private final Rule cpu = Rule.of("cpu", AlertSeverity.WARNING, 0.85, Duration.ofMinutes(5),
-				ThresholdRange.RATIO);
+		private final Cpu cpu = new Cpu();
 
-		private final Rule diskSpace = Rule.of("disk-space", AlertSeverity.WARNING, 0.90, Duration.ZERO,
-				ThresholdRange.RATIO);
+		private final DiskSpace diskSpace = new DiskSpace();
 
-		// Its condition is 'at least threshold failures in a row': 0 would hold with no failure at all.
-		private final Rule apiConsecutiveFailures = Rule.of("api-consecutive-failures", AlertSeverity.ERROR, 5,
-				Duration.ZERO, ThresholdRange.AT_LEAST_ONE);
+		private final ApiConsecutiveFailures apiConsecutiveFailures = new ApiConsecutiveFailures();
 
-		private final Rule kalturaSession = Rule.of("kaltura-session", AlertSeverity.CRITICAL, 0,
-				Duration.ofMinutes(1), ThresholdRange.ZERO_OR_POSITIVE);
+		private final KalturaSession kalturaSession = new KalturaSession();
 
 		private final UpstreamAuthFailure upstreamAuthFailure = new UpstreamAuthFailure();
 
-		private final Rule slowCalls = Rule.of("slow-calls", AlertSeverity.INFO, 0, Duration.ZERO,
-				ThresholdRange.ZERO_OR_POSITIVE);
+		private final SlowCalls slowCalls = new SlowCalls();
 
 		public ToolErrorRate getToolErrorRate() {
 			return this.toolErrorRate;
 		}
 
-		public Rule getToolLatency() {
+		public ToolLatency getToolLatency() {
 			return this.toolLatency;
 		}
 
-		public Rule getRecentErrors() {
+		public RecentErrors getRecentErrors() {
 			return this.recentErrors;
 		}
 
@@ -220,19 +172,19 @@ public class McpAlertsProperties implements Validator {
 			return this.memory;
 		}
 
-		public Rule getCpu() {
+		public Cpu getCpu() {
 			return this.cpu;
 		}
 
-		public Rule getDiskSpace() {
+		public DiskSpace getDiskSpace() {
 			return this.diskSpace;
 		}
 
-		public Rule getApiConsecutiveFailures() {
+		public ApiConsecutiveFailures getApiConsecutiveFailures() {
 			return this.apiConsecutiveFailures;
 		}
 
-		public Rule getKalturaSession() {
+		public KalturaSession getKalturaSession() {
 			return this.kalturaSession;
 		}
 
@@ -240,19 +192,16 @@ public class McpAlertsProperties implements Validator {
 			return this.upstreamAuthFailure;
 		}
 
-		public Rule getSlowCalls() {
+		public SlowCalls getSlowCalls() {
 			return this.slowCalls;
 		}
 
 	}
 
 	/**
-	 * Settings of one built-in rule. Only the no-argument constructor exists, so that the configuration processor
-	 * describes a rule's keys as the setters bind them.
+	 * What every built-in rule has. Each rule starts with its own severity and {@code for}.
 	 */
-	public static class Rule {
-
-		private String id;
+	public abstract static class Rule {
 
 		/**
 		 * Whether the rule is evaluated.
@@ -265,38 +214,13 @@ public class McpAlertsProperties implements Validator {
 		private AlertSeverity severity;
 
 		/**
-		 * Value the rule's condition compares against; see the rule's documentation for its unit.
-		 */
-		private double threshold;
-
-		/**
 		 * How long the condition must hold before the alert fires.
 		 */
 		private Duration forDuration;
 
-		private ThresholdRange thresholdRange;
-
-		Rule() {
-		}
-
-		static Rule of(String id, AlertSeverity severity, double threshold, Duration forDuration,
-				ThresholdRange thresholdRange) {
-			Rule rule = new Rule();
-			rule.initialize(id, severity, threshold, forDuration, thresholdRange);
-			return rule;
-		}
-
-		final void initialize(String id, AlertSeverity severity, double threshold, Duration forDuration,
-				ThresholdRange thresholdRange) {
-			this.id = id;
+		Rule(AlertSeverity severity, Duration forDuration) {
 			this.severity = severity;
-			this.threshold = threshold;
 			this.forDuration = forDuration;
-			this.thresholdRange = thresholdRange;
-		}
-
-		String id() {
-			return this.id;
 		}
 
 		public boolean isEnabled() {
@@ -312,19 +236,7 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setSeverity(AlertSeverity severity) {
-			if (severity == null) {
-				throw new IllegalArgumentException("'" + key("severity") + "' must be info, warning, error or critical");
-			}
 			this.severity = severity;
-		}
-
-		public double getThreshold() {
-			return this.threshold;
-		}
-
-		public void setThreshold(double threshold) {
-			this.thresholdRange.check(threshold, key("threshold"));
-			this.threshold = threshold;
 		}
 
 		public Duration getFor() {
@@ -332,22 +244,20 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setFor(Duration forDuration) {
-			if (forDuration == null || forDuration.isNegative()) {
-				throw new IllegalArgumentException("'" + key("for") + "' must be zero or positive");
-			}
 			this.forDuration = forDuration;
-		}
-
-		String key(String property) {
-			return "mcp.monitoring.alerts.rules." + this.id + "." + property;
 		}
 
 	}
 
 	/**
-	 * Settings of the tool-error-rate rule: the threshold is a ratio of failed calls.
+	 * Settings of the tool-error-rate rule.
 	 */
 	public static class ToolErrorRate extends Rule {
+
+		/**
+		 * Ratio of failed calls, between 0 and 1, above which a tool's error rate alert fires.
+		 */
+		private double threshold = 0.05;
 
 		/**
 		 * Calls in the window below which the tool error rate is not judged.
@@ -355,12 +265,20 @@ public class McpAlertsProperties implements Validator {
 		private long minCalls = 10;
 
 		/**
-		 * Window the error rate and the tool latency percentile are computed over.
+		 * Window the error rate is computed over; also the window of the per-tool view of the mcp endpoint.
 		 */
 		private Duration window = Duration.ofMinutes(5);
 
 		ToolErrorRate() {
-			initialize("tool-error-rate", AlertSeverity.ERROR, 0.05, Duration.ofMinutes(2), ThresholdRange.RATIO);
+			super(AlertSeverity.ERROR, Duration.ofMinutes(2));
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
 		}
 
 		public long getMinCalls() {
@@ -368,9 +286,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setMinCalls(long minCalls) {
-			if (minCalls < 0) {
-				throw new IllegalArgumentException("'" + key("min-calls") + "' must be zero or positive");
-			}
 			this.minCalls = minCalls;
 		}
 
@@ -379,105 +294,210 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setWindow(Duration window) {
-			requirePositive(window, key("window"));
 			this.window = window;
 		}
 
 	}
 
 	/**
-	 * Settings of the memory rule: above the threshold ratio the alert has the rule's severity (warning by default),
-	 * above the critical ratio it is critical.
+	 * Settings of the tool-latency rule.
 	 */
-	public static class Memory extends Rule {
+	public static class ToolLatency extends Rule {
 
 		/**
-		 * Used memory ratio above which the memory alert is critical.
+		 * Seconds above which the 95th percentile of a tool's call duration fires the alert.
 		 */
-		private double criticalThreshold = 0.90;
+		private double threshold = 2.0;
 
-		Memory() {
-			initialize("memory", AlertSeverity.WARNING, 0.80, Duration.ofMinutes(1), ThresholdRange.RATIO);
+		/**
+		 * Window the 95th percentile is computed over.
+		 */
+		private Duration window = Duration.ofMinutes(5);
+
+		ToolLatency() {
+			super(AlertSeverity.WARNING, Duration.ofMinutes(5));
 		}
 
-		public double getCriticalThreshold() {
-			return this.criticalThreshold;
+		public double getThreshold() {
+			return this.threshold;
 		}
 
-		public void setCriticalThreshold(double criticalThreshold) {
-			if (!(criticalThreshold >= 0 && criticalThreshold <= 1)) {
-				throw new IllegalArgumentException("'" + key("critical-threshold") + "' must be between 0 and 1");
-			}
-			this.criticalThreshold = criticalThreshold;
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
 		}
 
-		@Override
-		public void setSeverity(AlertSeverity severity) {
-			// Above the critical threshold the alert is critical: the alert below it must differ from it.
-			if (severity == null || severity == AlertSeverity.CRITICAL) {
-				throw new IllegalArgumentException("'" + key("severity") + "' must be info, warning or error");
-			}
-			super.setSeverity(severity);
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
 		}
 
 	}
 
 	/**
-	 * Settings of the upstream-auth-failure rule: the threshold is the number of failures tolerated in 5 minutes.
+	 * Settings of the recent-errors rule; it counts failures in mcp.monitoring.health.recent-errors.window.
+	 */
+	public static class RecentErrors extends Rule {
+
+		/**
+		 * Failed tool and API calls in the window above which the alert fires; below mcp.monitoring.health.recent-errors.capacity.
+		 */
+		private double threshold = 10;
+
+		RecentErrors() {
+			super(AlertSeverity.WARNING, Duration.ZERO);
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the memory rule; its thresholds are mcp.monitoring.health.memory.warning-threshold and critical-threshold.
+	 */
+	public static class Memory extends Rule {
+
+		Memory() {
+			super(AlertSeverity.WARNING, Duration.ofMinutes(1));
+		}
+
+	}
+
+	/**
+	 * Settings of the cpu rule.
+	 */
+	public static class Cpu extends Rule {
+
+		/**
+		 * System CPU usage ratio, between 0 and 1, above which the cpu alert fires.
+		 */
+		private double threshold = 0.85;
+
+		Cpu() {
+			super(AlertSeverity.WARNING, Duration.ofMinutes(5));
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the disk-space rule.
+	 */
+	public static class DiskSpace extends Rule {
+
+		/**
+		 * Used disk space ratio, between 0 and 1, above which the disk-space alert fires for a path.
+		 */
+		private double threshold = 0.90;
+
+		DiskSpace() {
+			super(AlertSeverity.WARNING, Duration.ZERO);
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the api-consecutive-failures rule.
+	 */
+	public static class ApiConsecutiveFailures extends Rule {
+
+		/**
+		 * Failures in a row, at least 1, from which the alert fires for an API.
+		 */
+		private double threshold = 5;
+
+		ApiConsecutiveFailures() {
+			super(AlertSeverity.ERROR, Duration.ZERO);
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the kaltura-session rule, which fires on the session state and has no threshold.
+	 */
+	public static class KalturaSession extends Rule {
+
+		KalturaSession() {
+			super(AlertSeverity.CRITICAL, Duration.ofMinutes(1));
+		}
+
+	}
+
+	/**
+	 * Settings of the upstream-auth-failure rule; what counts as an authentication failure is mcp.monitoring.auth-failure-patterns.
 	 */
 	public static class UpstreamAuthFailure extends Rule {
 
 		/**
-		 * Regular expressions that classify a failure as an authentication failure when its error type or message
-		 * contains a match.
+		 * Authentication failures of a tool or API tolerated in 5 minutes.
 		 */
-		private List<String> patterns = new ArrayList<>(AuthenticationFailures.DEFAULT_PATTERNS);
+		private double threshold = 0;
 
 		UpstreamAuthFailure() {
-			initialize("upstream-auth-failure", AlertSeverity.ERROR, 0, Duration.ZERO, ThresholdRange.ZERO_OR_POSITIVE);
+			super(AlertSeverity.ERROR, Duration.ZERO);
 		}
 
-		public List<String> getPatterns() {
-			return this.patterns;
+		public double getThreshold() {
+			return this.threshold;
 		}
 
-		public void setPatterns(List<String> patterns) {
-			this.patterns = patterns;
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
 		}
 
 	}
 
 	/**
-	 * The values the threshold of a built-in rule may take, so that a rule can fire and can stop firing.
+	 * Settings of the slow-calls rule.
 	 */
-	enum ThresholdRange {
+	public static class SlowCalls extends Rule {
 
-		/** An amount: seconds, or failures or slow calls tolerated. */
-		ZERO_OR_POSITIVE(0, Double.MAX_VALUE, "must be zero or positive"),
+		/**
+		 * Slow calls of a tool or API tolerated in 5 minutes.
+		 */
+		private double threshold = 0;
 
-		/** A ratio, such as used memory or failed calls over all calls. */
-		RATIO(0, 1, "must be between 0 and 1"),
-
-		/** A count the condition reaches from the threshold on, which 0 would reach with nothing counted. */
-		AT_LEAST_ONE(1, Double.MAX_VALUE, "must be at least 1");
-
-		private final double minimum;
-
-		private final double maximum;
-
-		private final String requirement;
-
-		ThresholdRange(double minimum, double maximum, String requirement) {
-			this.minimum = minimum;
-			this.maximum = maximum;
-			this.requirement = requirement;
+		SlowCalls() {
+			super(AlertSeverity.INFO, Duration.ZERO);
 		}
 
-		void check(double threshold, String property) {
-			// Written so that NaN fails too; infinity is above Double.MAX_VALUE.
-			if (!(threshold >= this.minimum && threshold <= this.maximum)) {
-				throw new IllegalArgumentException("'" + property + "' " + this.requirement);
-			}
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
 		}
 
 	}
@@ -502,7 +522,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setUrl(URI url) {
-			requireHttpUrl(url, "mcp.monitoring.alerts.webhook.url");
 			this.url = url;
 		}
 
@@ -543,7 +562,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setUrl(URI url) {
-			requireHttpUrl(url, "mcp.monitoring.alerts.alertmanager.url");
 			this.url = url;
 		}
 
@@ -552,7 +570,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setResendInterval(Duration resendInterval) {
-			requirePositive(resendInterval, "mcp.monitoring.alerts.alertmanager.resend-interval");
 			this.resendInterval = resendInterval;
 		}
 
@@ -561,7 +578,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setGeneratorUrl(URI generatorUrl) {
-			requireHttpUrl(generatorUrl, "mcp.monitoring.alerts.alertmanager.generator-url");
 			this.generatorUrl = generatorUrl;
 		}
 
@@ -597,9 +613,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setQueueCapacity(int queueCapacity) {
-			if (queueCapacity < 1) {
-				throw new IllegalArgumentException("'mcp.monitoring.alerts.delivery.queue-capacity' must be at least 1");
-			}
 			this.queueCapacity = queueCapacity;
 		}
 
@@ -608,7 +621,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setConnectTimeout(Duration connectTimeout) {
-			requirePositive(connectTimeout, "mcp.monitoring.alerts.delivery.connect-timeout");
 			this.connectTimeout = connectTimeout;
 		}
 
@@ -617,7 +629,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setRequestTimeout(Duration requestTimeout) {
-			requirePositive(requestTimeout, "mcp.monitoring.alerts.delivery.request-timeout");
 			this.requestTimeout = requestTimeout;
 		}
 
@@ -626,9 +637,6 @@ public class McpAlertsProperties implements Validator {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
-			if (maxAttempts < 1) {
-				throw new IllegalArgumentException("'mcp.monitoring.alerts.delivery.max-attempts' must be at least 1");
-			}
 			this.maxAttempts = maxAttempts;
 		}
 

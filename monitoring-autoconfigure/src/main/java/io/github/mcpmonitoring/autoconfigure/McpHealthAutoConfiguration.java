@@ -2,17 +2,20 @@ package io.github.mcpmonitoring.autoconfigure;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.errors.RecentErrorsSummary;
 import io.github.mcpmonitoring.health.KalturaSessionHealthIndicator;
 import io.github.mcpmonitoring.health.MemoryHealthIndicator;
 import io.github.mcpmonitoring.health.RecentErrorsHealthIndicator;
 import io.github.mcpmonitoring.health.UptimeHealthIndicator;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.github.mcpmonitoring.system.MemoryStatus;
 import io.github.mcpmonitoring.system.MemoryStatusReader;
 import io.github.mcpmonitoring.system.SystemMemory;
 
@@ -40,6 +43,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(McpMonitoringProperties.class)
 public class McpHealthAutoConfiguration {
 
+	private static final String HEALTH = "mcp.monitoring.health";
+
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("uptime")
 	@ConditionalOnMissingBean(name = "uptimeHealthIndicator")
@@ -55,11 +60,13 @@ public class McpHealthAutoConfiguration {
 	public MemoryHealthIndicator memoryHealthIndicator(SystemMemory systemMemory, MonitoringScheduler scheduler,
 			McpMonitoringProperties properties) {
 		McpMonitoringProperties.Health health = properties.getHealth();
-		return new MemoryHealthIndicator(
-				new PeriodicSnapshot<>(new MemoryStatusReader(systemMemory), Clock.systemUTC())
-					.scheduleOn("memory health", scheduler, health.getRefreshInterval()),
-				health.getStaleAfter(), health.getMemory().getWarningThreshold(),
-				health.getMemory().getCriticalThreshold());
+		PeriodicSnapshot<MemoryStatus> snapshot = scheduled("memory health",
+				new PeriodicSnapshot<>(new MemoryStatusReader(systemMemory), Clock.systemUTC()), scheduler, health);
+		return SettingKeys.under(HEALTH)
+			.with("warningThreshold", HEALTH + ".memory.warning-threshold")
+			.with("criticalThreshold", HEALTH + ".memory.critical-threshold")
+			.build(() -> new MemoryHealthIndicator(snapshot, health.getStaleAfter(),
+					health.getMemory().getWarningThreshold(), health.getMemory().getCriticalThreshold()));
 	}
 
 	@Bean
@@ -70,11 +77,14 @@ public class McpHealthAutoConfiguration {
 			MonitoringScheduler scheduler, McpMonitoringProperties properties) {
 		McpMonitoringProperties.Health health = properties.getHealth();
 		Clock clock = Clock.systemUTC();
-		Duration window = health.getRecentErrors().getWindow();
-		return new RecentErrorsHealthIndicator(
-				new PeriodicSnapshot<>(() -> recentErrors.summarize(clock.instant(), window), clock)
-					.scheduleOn("recent errors health", scheduler, health.getRefreshInterval()),
-				health.getStaleAfter(), health.getRecentErrors().getCriticalCount());
+		Supplier<RecentErrorsSummary> summaries = SettingKeys.under(HEALTH + ".recent-errors")
+			.build(() -> recentErrors.summaries(health.getRecentErrors().getWindow(), clock));
+		PeriodicSnapshot<RecentErrorsSummary> snapshot = scheduled("recent errors health",
+				new PeriodicSnapshot<>(summaries, clock), scheduler, health);
+		return SettingKeys.under(HEALTH)
+			.with("criticalCount", HEALTH + ".recent-errors.critical-count")
+			.build(() -> new RecentErrorsHealthIndicator(snapshot, health.getStaleAfter(),
+					health.getRecentErrors().getCriticalCount(), recentErrors.capacity()));
 	}
 
 	@Bean
@@ -84,10 +94,16 @@ public class McpHealthAutoConfiguration {
 	public KalturaSessionHealthIndicator kalturaSessionHealthIndicator(KalturaSessionStatusProvider provider,
 			MonitoringScheduler scheduler, McpMonitoringProperties properties) {
 		McpMonitoringProperties.Health health = properties.getHealth();
-		return new KalturaSessionHealthIndicator(
-				new PeriodicSnapshot<>(provider::currentStatus, Clock.systemUTC())
-					.scheduleOn("Kaltura session health", scheduler, health.getRefreshInterval()),
-				health.getStaleAfter());
+		PeriodicSnapshot<KalturaSessionStatus> snapshot = scheduled("Kaltura session health",
+				new PeriodicSnapshot<>(provider::currentStatus, Clock.systemUTC()), scheduler, health);
+		return SettingKeys.under(HEALTH)
+			.build(() -> new KalturaSessionHealthIndicator(snapshot, health.getStaleAfter()));
+	}
+
+	private static <T> PeriodicSnapshot<T> scheduled(String name, PeriodicSnapshot<T> snapshot,
+			MonitoringScheduler scheduler, McpMonitoringProperties.Health health) {
+		return SettingKeys.of(HEALTH + ".refresh-interval")
+			.build(() -> snapshot.scheduleOn(name, scheduler, health.getRefreshInterval()));
 	}
 
 }

@@ -29,11 +29,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the meters that record MCP tool calls and upstream API calls, the
@@ -47,29 +44,31 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(McpMonitoringProperties.class)
 public class McpMonitoringAutoConfiguration {
 
-	/** The patterns of authentication failures; a setting of the upstream-auth-failure rule, read by its counter. */
-	static final String AUTHENTICATION_FAILURE_PATTERNS = "mcp.monitoring.alerts.rules.upstream-auth-failure.patterns";
-
 	@Bean
 	@ConditionalOnMissingBean
 	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
 			ObjectProvider<CallFailureListener> failureListeners, MonitoringScheduler scheduler) {
 		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
+		SettingKeys keys = SettingKeys.of("mcp.monitoring.slow-call-log-interval");
 		Duration samplingInterval = properties.getTools().getInFlightSamplingInterval();
 		if (samplingInterval.isZero()) {
-			return new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
-					InFlightCalls.everyCall());
+			return keys.build(() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
+					InFlightCalls.everyCall()));
 		}
 		InFlightCalls inFlightCalls = InFlightCalls.sampled();
-		scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample, samplingInterval);
-		return new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners), inFlightCalls);
+		SettingKeys.of("mcp.monitoring.tools.in-flight-sampling-interval")
+			.build(() -> scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample,
+					samplingInterval));
+		return keys.build(
+				() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners), inFlightCalls));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public ApiCallMetrics mcpApiCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
 			ObjectProvider<CallFailureListener> failureListeners) {
-		return new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners));
+		return SettingKeys.of("mcp.monitoring.slow-call-log-interval")
+			.build(() -> new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners)));
 	}
 
 	@Bean
@@ -82,8 +81,11 @@ public class McpMonitoringAutoConfiguration {
 			.map(RedactedValuesProvider::redactedValues)
 			.filter(Objects::nonNull)
 			.forEach(redactedValues::addAll);
-		MessageRedactor redactor = new MessageRedactor(redactedValues, recentErrors.getMessageMaxLength());
-		return new RecentErrors(recentErrors.getCapacity(), redactor);
+		SettingKeys keys = SettingKeys.under("mcp.monitoring.health.recent-errors")
+			.with("maxLength", "mcp.monitoring.health.recent-errors.message-max-length");
+		MessageRedactor redactor = keys
+			.build(() -> new MessageRedactor(redactedValues, recentErrors.getMessageMaxLength()));
+		return keys.build(() -> new RecentErrors(recentErrors.getCapacity(), redactor));
 	}
 
 	@Bean
@@ -98,18 +100,16 @@ public class McpMonitoringAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry, Environment environment) {
-		// Bound on its own: the counter must not depend on the alert evaluator's properties being valid or enabled.
-		List<String> patterns = Binder.get(environment)
-			.bind(AUTHENTICATION_FAILURE_PATTERNS, Bindable.listOf(String.class))
-			.orElse(AuthenticationFailures.DEFAULT_PATTERNS);
-		return new AuthenticationFailures(registry, patterns);
+	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry,
+			McpMonitoringProperties properties) {
+		return new AuthenticationFailures(registry, properties.getAuthFailurePatterns());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public ErrorTypeCardinalityFilter mcpErrorTypeCardinalityFilter(McpMonitoringProperties properties) {
-		return new ErrorTypeCardinalityFilter(properties.getMaxErrorTypes());
+		return SettingKeys.under("mcp.monitoring")
+			.build(() -> new ErrorTypeCardinalityFilter(properties.getMaxErrorTypes()));
 	}
 
 	/**

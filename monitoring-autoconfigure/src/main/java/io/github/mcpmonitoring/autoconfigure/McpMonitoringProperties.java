@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of the MCP monitoring starter. Ranges are checked when a value is set; rules that tie two
- * properties together are checked once all are bound, and a violation fails startup naming the properties.
+ * Configuration properties of the MCP monitoring starter.
  */
 @ConfigurationProperties("mcp.monitoring")
-public class McpMonitoringProperties implements Validator {
+public class McpMonitoringProperties {
 
 	/**
 	 * Whether MCP monitoring is enabled.
@@ -30,6 +29,12 @@ public class McpMonitoringProperties implements Validator {
 	 * Minimum time between two slow-call log lines of the same tool or API.
 	 */
 	private Duration slowCallLogInterval = Duration.ofMinutes(1);
+
+	/**
+	 * Regular expressions that classify a failed tool or API call as an authentication failure when its error type
+	 * or message contains a match.
+	 */
+	private List<String> authFailurePatterns = new ArrayList<>(AuthenticationFailures.DEFAULT_PATTERNS);
 
 	private final Tools tools = new Tools();
 
@@ -50,9 +55,6 @@ public class McpMonitoringProperties implements Validator {
 	}
 
 	public void setMaxErrorTypes(int maxErrorTypes) {
-		if (maxErrorTypes < 1) {
-			throw new IllegalArgumentException("'mcp.monitoring.max-error-types' must be at least 1");
-		}
 		this.maxErrorTypes = maxErrorTypes;
 	}
 
@@ -61,8 +63,15 @@ public class McpMonitoringProperties implements Validator {
 	}
 
 	public void setSlowCallLogInterval(Duration slowCallLogInterval) {
-		requireNonNegative(slowCallLogInterval, "mcp.monitoring.slow-call-log-interval");
 		this.slowCallLogInterval = slowCallLogInterval;
+	}
+
+	public List<String> getAuthFailurePatterns() {
+		return this.authFailurePatterns;
+	}
+
+	public void setAuthFailurePatterns(List<String> authFailurePatterns) {
+		this.authFailurePatterns = authFailurePatterns;
 	}
 
 	public Tools getTools() {
@@ -75,56 +84,6 @@ public class McpMonitoringProperties implements Validator {
 
 	public Health getHealth() {
 		return this.health;
-	}
-
-	@Override
-	public boolean supports(Class<?> type) {
-		return McpMonitoringProperties.class.isAssignableFrom(type);
-	}
-
-	@Override
-	public void validate(Object target, Errors errors) {
-		Health health = ((McpMonitoringProperties) target).getHealth();
-		if (health.getMemory().getWarningThreshold() > health.getMemory().getCriticalThreshold()) {
-			errors.rejectValue("health.memory.warningThreshold", "aboveCritical",
-					"'mcp.monitoring.health.memory.warning-threshold' must not be above"
-							+ " 'mcp.monitoring.health.memory.critical-threshold'");
-		}
-		if (health.getStaleAfter().compareTo(health.getRefreshInterval()) <= 0) {
-			errors.rejectValue("health.staleAfter", "notAboveRefreshInterval",
-					"'mcp.monitoring.health.stale-after' must be longer than"
-							+ " 'mcp.monitoring.health.refresh-interval'");
-		}
-		// The buffer never holds more failures than its capacity: a higher count could never be reached.
-		if (health.getRecentErrors().getCriticalCount() > health.getRecentErrors().getCapacity()) {
-			errors.rejectValue("health.recentErrors.criticalCount", "aboveCapacity",
-					"'mcp.monitoring.health.recent-errors.critical-count' must not be above"
-							+ " 'mcp.monitoring.health.recent-errors.capacity'");
-		}
-	}
-
-	private static void requireNonNegative(Duration duration, String property) {
-		if (duration == null || duration.isNegative()) {
-			throw new IllegalArgumentException("'" + property + "' must be zero or positive");
-		}
-	}
-
-	private static void requirePositive(Duration duration, String property) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("'" + property + "' must be positive");
-		}
-	}
-
-	private static void requireRatio(double ratio, String property) {
-		if (!(ratio >= 0 && ratio <= 1)) {
-			throw new IllegalArgumentException("'" + property + "' must be between 0 and 1");
-		}
-	}
-
-	private static void requireAtLeast(int value, int minimum, String property) {
-		if (value < minimum) {
-			throw new IllegalArgumentException("'" + property + "' must be at least " + minimum);
-		}
 	}
 
 	/**
@@ -180,7 +139,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setSlowThreshold(Duration slowThreshold) {
-			requireNonNegative(slowThreshold, "mcp.monitoring.tools.slow-threshold");
 			this.slowThreshold = slowThreshold;
 		}
 
@@ -189,7 +147,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setInFlightSamplingInterval(Duration inFlightSamplingInterval) {
-			requireNonNegative(inFlightSamplingInterval, "mcp.monitoring.tools.in-flight-sampling-interval");
 			this.inFlightSamplingInterval = inFlightSamplingInterval;
 		}
 
@@ -211,7 +168,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setSlowThreshold(Duration slowThreshold) {
-			requireNonNegative(slowThreshold, "mcp.monitoring.api.slow-threshold");
 			this.slowThreshold = slowThreshold;
 		}
 
@@ -242,7 +198,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setRefreshInterval(Duration refreshInterval) {
-			requirePositive(refreshInterval, "mcp.monitoring.health.refresh-interval");
 			this.refreshInterval = refreshInterval;
 		}
 
@@ -251,7 +206,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setStaleAfter(Duration staleAfter) {
-			requirePositive(staleAfter, "mcp.monitoring.health.stale-after");
 			this.staleAfter = staleAfter;
 		}
 
@@ -266,17 +220,20 @@ public class McpMonitoringProperties implements Validator {
 	}
 
 	/**
-	 * Memory health: the higher of the heap (after garbage collection) and system or container used ratios.
+	 * Memory thresholds of the memory health component and the memory alert rule, on the higher of the heap (after
+	 * garbage collection) and system or container used ratios.
 	 */
 	public static class Memory {
 
 		/**
-		 * Used memory ratio from which the memory component reports level warning.
+		 * Used memory ratio from which the memory component reports level warning and above which the memory alert
+		 * fires with its rule's severity.
 		 */
 		private double warningThreshold = 0.80;
 
 		/**
-		 * Used memory ratio from which the memory component reports DOWN with level critical.
+		 * Used memory ratio from which the memory component reports DOWN with level critical and above which the
+		 * memory alert is critical; not below the warning threshold.
 		 */
 		private double criticalThreshold = 0.90;
 
@@ -285,7 +242,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setWarningThreshold(double warningThreshold) {
-			requireRatio(warningThreshold, "mcp.monitoring.health.memory.warning-threshold");
 			this.warningThreshold = warningThreshold;
 		}
 
@@ -294,7 +250,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setCriticalThreshold(double criticalThreshold) {
-			requireRatio(criticalThreshold, "mcp.monitoring.health.memory.critical-threshold");
 			this.criticalThreshold = criticalThreshold;
 		}
 
@@ -311,7 +266,7 @@ public class McpMonitoringProperties implements Validator {
 		private int capacity = 1000;
 
 		/**
-		 * Time window the recentErrors component counts failures in.
+		 * Time window the recentErrors component and the recent-errors alert rule count failures in.
 		 */
 		private Duration window = Duration.ofHours(1);
 
@@ -337,7 +292,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setCapacity(int capacity) {
-			requireAtLeast(capacity, 1, "mcp.monitoring.health.recent-errors.capacity");
 			this.capacity = capacity;
 		}
 
@@ -346,7 +300,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setWindow(Duration window) {
-			requirePositive(window, "mcp.monitoring.health.recent-errors.window");
 			this.window = window;
 		}
 
@@ -355,7 +308,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setCriticalCount(int criticalCount) {
-			requireAtLeast(criticalCount, 1, "mcp.monitoring.health.recent-errors.critical-count");
 			this.criticalCount = criticalCount;
 		}
 
@@ -364,7 +316,6 @@ public class McpMonitoringProperties implements Validator {
 		}
 
 		public void setMessageMaxLength(int messageMaxLength) {
-			requireAtLeast(messageMaxLength, 16, "mcp.monitoring.health.recent-errors.message-max-length");
 			this.messageMaxLength = messageMaxLength;
 		}
 

@@ -36,7 +36,9 @@ public class McpToolMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	public ToolSpecificationInstrumenter mcpToolSpecificationInstrumenter(ToolCallMetrics metrics,
 			ToolRefinements refinements, McpMonitoringProperties properties) {
-		return new ToolSpecificationInstrumenter(metrics, refinements, properties.getTools().getSlowThreshold());
+		return SettingKeys.of("mcp.monitoring.tools.slow-threshold")
+			.build(() -> new ToolSpecificationInstrumenter(metrics, refinements,
+					properties.getTools().getSlowThreshold()));
 	}
 
 	@Bean

@@ -37,13 +37,17 @@ public class MonitoredAnnotationsAutoConfiguration {
 	public static MonitoredMethodInterceptor mcpMonitoredMethodInterceptor(ObjectProvider<ToolCallMetrics> toolMetrics,
 			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolRefinements> toolRefinements,
 			Environment environment) {
-		// Bound here rather than injected: advisors are created before the other post-processors, and so would be
-		// the properties bean.
+		// Bound from the environment rather than injected: the auto-proxy creator, a BeanPostProcessor, creates the
+		// advisor and this interceptor before the other post-processors are registered. An injected properties bean
+		// would be created that early too, missed by those post-processors, and reported as not eligible for them.
 		McpMonitoringProperties settings = Binder.get(environment)
 			.bindOrCreate("mcp.monitoring", McpMonitoringProperties.class);
-		return new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
-				toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
-				settings.getApi().getSlowThreshold(), settings.getTools().isExceptionTypes());
+		return SettingKeys.under("mcp.monitoring")
+			.with("defaultToolSlowThreshold", "mcp.monitoring.tools.slow-threshold")
+			.with("defaultApiSlowThreshold", "mcp.monitoring.api.slow-threshold")
+			.build(() -> new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
+					toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
+					settings.getApi().getSlowThreshold(), settings.getTools().isExceptionTypes()));
 	}
 
 	@Bean

@@ -49,7 +49,7 @@ public class ApiCallMetrics {
 	 */
 	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
 		this.registry = registry;
-		this.slowCallLogInterval = slowCallLogInterval;
+		this.slowCallLogInterval = SettingChecks.requireNonNegative("slowCallLogInterval", slowCallLogInterval);
 		this.failureListener = failureListener;
 	}
 

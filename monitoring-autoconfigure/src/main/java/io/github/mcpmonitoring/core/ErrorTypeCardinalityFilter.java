@@ -30,9 +30,7 @@ public class ErrorTypeCardinalityFilter implements MeterFilter {
 	 * @param maxErrorTypes the maximum number of distinct exception types, at least 1
 	 */
 	public ErrorTypeCardinalityFilter(int maxErrorTypes) {
-		if (maxErrorTypes < 1) {
-			throw new IllegalArgumentException("'maxErrorTypes' must be at least 1");
-		}
+		SettingChecks.requireAtLeast("maxErrorTypes", maxErrorTypes, 1);
 		this.maxErrorTypes = maxErrorTypes;
 	}
 

@@ -35,10 +35,11 @@ public class MonitoringScheduler implements AutoCloseable {
 	 * Run a task now, off the calling thread, and then every period.
 	 * @param name what the task does, for the log
 	 * @param task the task
-	 * @param period the time between the end of one run and the start of the next
+	 * @param period the time between the end of one run and the start of the next, positive
 	 * @return the scheduled task, to cancel it
 	 */
 	public ScheduledFuture<?> scheduleWithFixedDelay(String name, Runnable task, Duration period) {
+		SettingChecks.requirePositive("period", period);
 		return this.executor.scheduleWithFixedDelay(new Guarded(name, task), 0, period.toNanos(),
 				TimeUnit.NANOSECONDS);
 	}

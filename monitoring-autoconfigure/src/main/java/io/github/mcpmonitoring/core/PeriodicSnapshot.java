@@ -19,6 +19,8 @@ public class PeriodicSnapshot<T> {
 
 	private volatile Snapshot<T> latest;
 
+	private volatile Duration period;
+
 	/**
 	 * Create a snapshot that is computed when {@link #refresh()} runs.
 	 * @param computation computes the value; may be slow
@@ -38,7 +40,16 @@ public class PeriodicSnapshot<T> {
 	 */
 	public PeriodicSnapshot<T> scheduleOn(String name, MonitoringScheduler scheduler, Duration period) {
 		scheduler.scheduleWithFixedDelay(name, this::refresh, period);
+		this.period = period;
 		return this;
+	}
+
+	/**
+	 * Return the time between two computations.
+	 * @return the period, or {@code null} when the snapshot is not scheduled
+	 */
+	public Duration period() {
+		return this.period;
 	}
 
 	/**

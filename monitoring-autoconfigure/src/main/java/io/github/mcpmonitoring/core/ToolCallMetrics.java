@@ -72,7 +72,7 @@ public class ToolCallMetrics {
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
 			InFlightCalls inFlightCalls) {
 		this.registry = registry;
-		this.slowCallLogInterval = slowCallLogInterval;
+		this.slowCallLogInterval = SettingChecks.requireNonNegative("slowCallLogInterval", slowCallLogInterval);
 		this.failureListener = failureListener;
 		this.inFlightCalls = inFlightCalls;
 		registerToolsGauge();

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.mcpmonitoring.core.SettingChecks;
+
 /**
  * Makes failure messages safe to show: removes secret values (in any letter case, as they are or URL-encoded) and
  * anything shaped like a Kaltura session key or another long opaque token, and truncates what remains.
@@ -48,9 +50,7 @@ public class MessageRedactor {
 	 * @param maxLength maximum length of a redacted message, at least 16
 	 */
 	public MessageRedactor(Collection<String> secrets, int maxLength) {
-		if (maxLength < 16) {
-			throw new IllegalArgumentException("'maxLength' must be at least 16");
-		}
+		SettingChecks.requireAtLeast("maxLength", maxLength, 16);
 		// Longest first, so that a secret containing another is removed whole.
 		this.secrets = secrets.stream()
 			.filter((secret) -> secret != null && !secret.isBlank())

@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.errors;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.core.CallFailure;
 import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * A bounded ring buffer of the most recent failed tool and API calls, with their messages redacted.
@@ -38,9 +41,7 @@ public class RecentErrors implements CallFailureListener {
 	 * @param redactor what makes failure messages safe to keep
 	 */
 	public RecentErrors(int capacity, MessageRedactor redactor) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("'capacity' must be at least 1");
-		}
+		SettingChecks.requireAtLeast("capacity", capacity, 1);
 		this.slots = new AtomicReferenceArray<>(capacity);
 		this.redactor = redactor;
 	}
@@ -85,6 +86,17 @@ public class RecentErrors implements CallFailureListener {
 			latest.add(entries.get(i).failure());
 		}
 		return latest;
+	}
+
+	/**
+	 * Return what summarises the failures inside a window that ends when it is called.
+	 * @param window the length of the window, positive
+	 * @param clock the clock that tells when the window ends
+	 * @return the summaries
+	 */
+	public Supplier<RecentErrorsSummary> summaries(Duration window, Clock clock) {
+		SettingChecks.requirePositive("window", window);
+		return () -> summarize(clock.instant(), window);
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.system.MemoryStatus;
 
 import org.springframework.boot.actuate.health.Health;
@@ -25,13 +27,17 @@ public class MemoryHealthIndicator extends SnapshotHealthIndicator<MemoryStatus>
 	 * @param snapshot the memory status, refreshed on a schedule
 	 * @param staleAfter age beyond which the snapshot is not trusted
 	 * @param warningThreshold used ratio from which the level is {@code warning}
-	 * @param criticalThreshold used ratio from which the status is {@code DOWN}
+	 * @param criticalThreshold used ratio from which the status is {@code DOWN}, not below the warning threshold
 	 */
 	public MemoryHealthIndicator(PeriodicSnapshot<MemoryStatus> snapshot, Duration staleAfter, double warningThreshold,
 			double criticalThreshold) {
 		super(snapshot, staleAfter);
-		this.warningThreshold = warningThreshold;
-		this.criticalThreshold = criticalThreshold;
+		this.warningThreshold = SettingChecks.requireRatio("warningThreshold", warningThreshold);
+		this.criticalThreshold = SettingChecks.requireRatio("criticalThreshold", criticalThreshold);
+		if (warningThreshold > criticalThreshold) {
+			throw new InvalidSettingException("warningThreshold", warningThreshold,
+					"must not be above the critical threshold (" + criticalThreshold + ")");
+		}
 	}
 
 	@Override

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.errors.RecentErrorsSummary;
 
 import org.springframework.boot.actuate.health.Health;
@@ -22,11 +24,19 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 	 * Create an indicator.
 	 * @param snapshot the summary of recent errors, refreshed on a schedule
 	 * @param staleAfter age beyond which the snapshot is not trusted
-	 * @param criticalCount failures in the window from which the status is {@code DOWN}
+	 * @param criticalCount failures in the window from which the status is {@code DOWN}, at least 1 and not above
+	 * the capacity
+	 * @param capacity the most failures the summarised buffer keeps
 	 */
 	public RecentErrorsHealthIndicator(PeriodicSnapshot<RecentErrorsSummary> snapshot, Duration staleAfter,
-			int criticalCount) {
+			int criticalCount, int capacity) {
 		super(snapshot, staleAfter);
+		SettingChecks.requireAtLeast("criticalCount", criticalCount, 1);
+		// The buffer never holds more failures than its capacity: a higher count could never be reached.
+		if (criticalCount > capacity) {
+			throw new InvalidSettingException("criticalCount", criticalCount,
+					"must not be above the recent errors capacity (" + capacity + ")");
+		}
 		this.criticalCount = criticalCount;
 	}
 

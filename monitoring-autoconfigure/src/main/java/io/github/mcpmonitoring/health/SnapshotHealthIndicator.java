@@ -3,7 +3,9 @@ package io.github.mcpmonitoring.health;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -23,9 +25,15 @@ public abstract class SnapshotHealthIndicator<T> implements HealthIndicator {
 	/**
 	 * Create an indicator.
 	 * @param snapshot the snapshot to report
-	 * @param staleAfter age beyond which the snapshot is not trusted
+	 * @param staleAfter age beyond which the snapshot is not trusted, longer than the snapshot's period
 	 */
 	protected SnapshotHealthIndicator(PeriodicSnapshot<T> snapshot, Duration staleAfter) {
+		SettingChecks.requirePositive("staleAfter", staleAfter);
+		// A snapshot is always up to one period old: a bound within it would report UNKNOWN between refreshes.
+		if (snapshot.period() != null && staleAfter.compareTo(snapshot.period()) <= 0) {
+			throw new InvalidSettingException("staleAfter", staleAfter,
+					"must be longer than the refresh interval (" + snapshot.period() + ")");
+		}
 		this.snapshot = snapshot;
 		this.staleAfter = staleAfter;
 	}

@@ -2,6 +2,7 @@ package io.github.mcpmonitoring.mcp;
 
 import java.time.Duration;
 
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.core.ToolRefinements;
@@ -31,7 +32,8 @@ public class ToolSpecificationInstrumenter {
 			Duration defaultSlowThreshold) {
 		this.metrics = metrics;
 		this.refinements = refinements;
-		this.defaultSlowThresholdNanos = defaultSlowThreshold.toNanos();
+		this.defaultSlowThresholdNanos = SettingChecks.requireNonNegative("defaultSlowThreshold", defaultSlowThreshold)
+			.toNanos();
 	}
 
 	/**

@@ -3,11 +3,16 @@ package io.github.mcpmonitoring.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.github.mcpmonitoring.alerts.AlertCandidate;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.alerts.rules.MemoryRule;
+import io.github.mcpmonitoring.alerts.rules.RecentErrorsRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
+import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
 import io.github.mcpmonitoring.kaltura.KalturaSessionState;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link BuiltInAlertRules}: the rules of the README's table with their defaults, built from
- * {@link McpAlertsProperties}.
+ * {@link McpAlertsProperties} and the settings they share with the health components.
  */
 class BuiltInAlertRulesTests {
 
@@ -73,9 +78,8 @@ class BuiltInAlertRulesTests {
 		assertThat(rules.getToolErrorRate().getMinCalls()).isEqualTo(10);
 		assertThat(rules.getToolErrorRate().getWindow()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(rules.getToolLatency().getThreshold()).isEqualTo(2.0);
+		assertThat(rules.getToolLatency().getWindow()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(rules.getRecentErrors().getThreshold()).isEqualTo(10);
-		assertThat(rules.getMemory().getThreshold()).isEqualTo(0.80);
-		assertThat(rules.getMemory().getCriticalThreshold()).isEqualTo(0.90);
 		assertThat(rules.getCpu().getThreshold()).isEqualTo(0.85);
 		assertThat(rules.getDiskSpace().getThreshold()).isEqualTo(0.90);
 		assertThat(rules.getApiConsecutiveFailures().getThreshold()).isEqualTo(5);
@@ -102,10 +106,41 @@ class BuiltInAlertRulesTests {
 		assertThat(rule.forDuration()).isEqualTo(Duration.ofSeconds(30));
 	}
 
-	/** Build the built-in rules on the harness's meters and pick one. */
-	static AlertRule rule(RuleHarness harness, McpAlertsProperties properties, String id) {
-		return new BuiltInAlertRules(properties.getRules(), harness.registry(), harness.history(),
-				harness.recentErrors(), null, null)
+	@Test
+	void firesTheMemoryAlertOnTheThresholdsOfTheMemoryHealthComponent() {
+		McpMonitoringProperties monitoring = new McpMonitoringProperties();
+		monitoring.getHealth().getMemory().setWarningThreshold(0.6);
+		monitoring.getHealth().getMemory().setCriticalThreshold(0.7);
+		AlertRule rule = rule(new McpAlertsProperties(), monitoring, MemoryRule.ID);
+		assertThat(rule.description(new AlertCandidate(Map.of(), 0.65, AlertSeverity.WARNING))).contains("60.0%");
+		assertThat(rule.description(new AlertCandidate(Map.of(), 0.75, AlertSeverity.CRITICAL))).contains("70.0%");
+	}
+
+	@Test
+	void countsRecentErrorsInTheWindowOfTheRecentErrorsHealthComponent() {
+		McpMonitoringProperties monitoring = new McpMonitoringProperties();
+		monitoring.getHealth().getRecentErrors().setWindow(Duration.ofMinutes(20));
+		AlertRule rule = rule(new McpAlertsProperties(), monitoring, RecentErrorsRule.ID);
+		assertThat(rule.summary(new AlertCandidate(Map.of(), 11, AlertSeverity.WARNING))).endsWith("last 20 minutes");
+	}
+
+	@Test
+	void computesToolLatencyOverItsOwnWindow() {
+		McpAlertsProperties properties = new McpAlertsProperties();
+		properties.getRules().getToolErrorRate().setWindow(Duration.ofMinutes(10));
+		properties.getRules().getToolLatency().setWindow(Duration.ofMinutes(15));
+		AlertRule rule = rule(properties, new McpMonitoringProperties(), ToolLatencyRule.ID);
+		assertThat(rule.description(new AlertCandidate(Map.of("gen_ai_tool_name", "list_media"), 3,
+				AlertSeverity.WARNING))).contains("last 15 minutes");
+	}
+
+	private AlertRule rule(McpAlertsProperties properties, String id) {
+		return rule(properties, new McpMonitoringProperties(), id);
+	}
+
+	private AlertRule rule(McpAlertsProperties properties, McpMonitoringProperties monitoring, String id) {
+		return new BuiltInAlertRules(properties.getRules(), monitoring.getHealth(), this.harness.registry(),
+				this.harness.history(), this.harness.recentErrors(), systemMemory(), SESSION)
 			.rules()
 			.stream()
 			.filter((rule) -> rule.id().equals(id))
@@ -113,17 +148,10 @@ class BuiltInAlertRulesTests {
 			.orElseThrow();
 	}
 
-	private AlertRule rule(McpAlertsProperties properties, String id) {
-		return rules(properties, systemMemory(), SESSION).stream()
-			.filter((rule) -> rule.id().equals(id))
-			.findFirst()
-			.orElseThrow();
-	}
-
 	private List<AlertRule> rules(McpAlertsProperties properties, SystemMemory systemMemory,
 			KalturaSessionStatusProvider session) {
-		return new BuiltInAlertRules(properties.getRules(), this.harness.registry(), this.harness.history(),
-				this.harness.recentErrors(), systemMemory, session)
+		return new BuiltInAlertRules(properties.getRules(), new McpMonitoringProperties().getHealth(),
+				this.harness.registry(), this.harness.history(), this.harness.recentErrors(), systemMemory, session)
 			.rules();
 	}
 

@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -30,16 +32,24 @@ class ConfigurationMetadataTests {
 	@Test
 	void describesTheKeysOfEveryBuiltInRuleWithTheirDefaults() throws Exception {
 		Map<String, JsonNode> properties = properties();
-		List<McpAlertsProperties.Rule> rules = rules(new McpAlertsProperties().getRules());
+		Map<String, McpAlertsProperties.Rule> rules = rulesById(new McpAlertsProperties().getRules());
 		assertThat(rules).hasSize(10);
-		for (McpAlertsProperties.Rule rule : rules) {
-			String base = PREFIX + rule.id() + ".";
-			assertThat(properties).containsKeys(base + "enabled", base + "severity", base + "threshold", base + "for");
+		for (Map.Entry<String, McpAlertsProperties.Rule> entry : rules.entrySet()) {
+			String base = PREFIX + entry.getKey() + ".";
+			McpAlertsProperties.Rule rule = entry.getValue();
+			assertThat(properties).containsKeys(base + "enabled", base + "severity", base + "for");
 			assertThat(properties).doesNotContainKeys(base + "id", base + "for-duration");
 			assertThat(properties.get(base + "severity").path("defaultValue").asText())
 				.isEqualTo(rule.getSeverity().name().toLowerCase(Locale.ROOT));
-			assertThat(properties.get(base + "threshold").path("defaultValue").asDouble(Double.NaN)).as(base)
-				.isEqualTo(rule.getThreshold());
+			Double threshold = threshold(rule);
+			if (threshold != null) {
+				assertThat(properties.get(base + "threshold").path("defaultValue").asDouble(Double.NaN)).as(base)
+					.isEqualTo(threshold);
+				assertThat(properties.get(base + "threshold").path("description").asText()).as(base).isNotBlank();
+			}
+			else {
+				assertThat(properties).doesNotContainKey(base + "threshold");
+			}
 			JsonNode forDuration = properties.get(base + "for");
 			assertThat(forDuration.path("description").asText()).isNotBlank();
 			assertThat(DurationStyle.detectAndParse(forDuration.path("defaultValue").asText())).as(base)
@@ -52,17 +62,23 @@ class ConfigurationMetadataTests {
 		Map<String, JsonNode> properties = properties();
 		assertThat(properties.get(PREFIX + "tool-error-rate.window").path("defaultValue").asText()).isEqualTo("5m");
 		assertThat(properties.get(PREFIX + "tool-error-rate.min-calls").path("defaultValue").asLong()).isEqualTo(10);
-		assertThat(properties.get(PREFIX + "memory.critical-threshold").path("defaultValue").asDouble())
-			.isEqualTo(0.90);
-		assertThat(properties).containsKey(PREFIX + "upstream-auth-failure.patterns");
+		assertThat(properties.get(PREFIX + "tool-latency.window").path("defaultValue").asText()).isEqualTo("5m");
+		assertThat(properties).doesNotContainKeys(PREFIX + "memory.critical-threshold",
+				PREFIX + "upstream-auth-failure.patterns");
+		assertThat(properties).containsKeys("mcp.monitoring.auth-failure-patterns",
+				"mcp.monitoring.health.memory.warning-threshold", "mcp.monitoring.health.memory.critical-threshold");
+		List<String> patterns = new ArrayList<>();
+		properties.get("mcp.monitoring.auth-failure-patterns").path("defaultValue").forEach((p) -> patterns.add(p.asText()));
+		assertThat(patterns).isEqualTo(AuthenticationFailures.DEFAULT_PATTERNS);
 		assertThat(properties.get(PREFIX + "memory.severity").path("description").asText())
-			.startsWith("Severity of the memory alert above the threshold: info, warning or error.");
+			.startsWith("Severity of the memory alert above mcp.monitoring.health.memory.warning-threshold: info,"
+					+ " warning or error.");
 	}
 
 	@Test
 	void describesTheRangeOfTheThresholdsThatAreRatiosOrCountsFromOne() throws Exception {
 		Map<String, JsonNode> properties = properties();
-		for (String rule : List.of("tool-error-rate", "memory", "cpu", "disk-space")) {
+		for (String rule : List.of("tool-error-rate", "cpu", "disk-space")) {
 			assertThat(properties.get(PREFIX + rule + ".threshold").path("description").asText()).as(rule)
 				.contains("between 0 and 1");
 		}
@@ -70,14 +86,26 @@ class ConfigurationMetadataTests {
 			.contains("at least 1");
 	}
 
-	private static List<McpAlertsProperties.Rule> rules(McpAlertsProperties.Rules rules) throws Exception {
-		List<McpAlertsProperties.Rule> result = new ArrayList<>();
+	/** The settings of every rule by id, the key the binder derives from the getter's name. */
+	static Map<String, McpAlertsProperties.Rule> rulesById(McpAlertsProperties.Rules rules) throws Exception {
+		Map<String, McpAlertsProperties.Rule> result = new TreeMap<>();
 		for (Method getter : McpAlertsProperties.Rules.class.getMethods()) {
 			if (McpAlertsProperties.Rule.class.isAssignableFrom(getter.getReturnType())) {
-				result.add((McpAlertsProperties.Rule) getter.invoke(rules));
+				String id = getter.getName().substring(3).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+				result.put(id, (McpAlertsProperties.Rule) getter.invoke(rules));
 			}
 		}
 		return result;
+	}
+
+	/** The threshold of a rule's settings, or {@code null} for a rule without one. */
+	static Double threshold(McpAlertsProperties.Rule rule) throws Exception {
+		try {
+			return (Double) rule.getClass().getMethod("getThreshold").invoke(rule);
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
 	}
 
 	private static Map<String, JsonNode> properties() throws IOException {

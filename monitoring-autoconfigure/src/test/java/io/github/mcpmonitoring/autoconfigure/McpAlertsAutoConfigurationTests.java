@@ -53,8 +53,9 @@ import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -166,7 +167,7 @@ class McpAlertsAutoConfigurationTests {
 	void bindsTheAuthenticationFailurePatternsWhenDisabled() {
 		this.contextRunner
 			.withPropertyValues("mcp.monitoring.alerts.enabled=false",
-					"mcp.monitoring.alerts.rules.upstream-auth-failure.patterns=TOKEN_EXPIRED")
+					"mcp.monitoring.auth-failure-patterns=TOKEN_EXPIRED")
 			.run((context) -> {
 				ToolCallMetrics metrics = context.getBean(ToolCallMetrics.class);
 				failToolCall(metrics, "INVALID_KS: the session has expired");
@@ -203,9 +204,8 @@ class McpAlertsAutoConfigurationTests {
 					"mcp.monitoring.alerts.rules.tool-error-rate.severity=critical",
 					"mcp.monitoring.alerts.rules.tool-error-rate.min-calls=3",
 					"mcp.monitoring.alerts.rules.tool-error-rate.window=1m",
-					"mcp.monitoring.alerts.rules.memory.critical-threshold=0.95",
+					"mcp.monitoring.alerts.rules.tool-latency.window=10m",
 					"mcp.monitoring.alerts.rules.memory.severity=error",
-					"mcp.monitoring.alerts.rules.upstream-auth-failure.patterns=TOKEN_EXPIRED",
 					"mcp.monitoring.alerts.evaluation-interval=5s", "mcp.monitoring.alerts.repeat-interval=2h",
 					"mcp.monitoring.alerts.history-size=10")
 			.run((context) -> {
@@ -217,10 +217,8 @@ class McpAlertsAutoConfigurationTests {
 				assertThat(errorRate.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
 				assertThat(errorRate.getMinCalls()).isEqualTo(3);
 				assertThat(errorRate.getWindow()).isEqualTo(Duration.ofMinutes(1));
-				assertThat(properties.getRules().getMemory().getCriticalThreshold()).isEqualTo(0.95);
+				assertThat(properties.getRules().getToolLatency().getWindow()).isEqualTo(Duration.ofMinutes(10));
 				assertThat(properties.getRules().getMemory().getSeverity()).isEqualTo(AlertSeverity.ERROR);
-				assertThat(properties.getRules().getUpstreamAuthFailure().getPatterns())
-					.containsExactly("TOKEN_EXPIRED");
 				assertThat(properties.getEvaluationInterval()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getRepeatInterval()).isEqualTo(Duration.ofHours(2));
 				assertThat(properties.getHistorySize()).isEqualTo(10);
@@ -417,46 +415,52 @@ class McpAlertsAutoConfigurationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-			"mcp.monitoring.alerts.rules.tool-error-rate.threshold|2|must be between 0 and 1",
-			"mcp.monitoring.alerts.evaluation-interval|0s|must be positive",
-			"mcp.monitoring.alerts.repeat-interval|-1m|must be positive",
-			"mcp.monitoring.alerts.history-size|0|must be at least 1",
-			"mcp.monitoring.alerts.rules.cpu.threshold|-0.5|must be between 0 and 1",
-			"mcp.monitoring.alerts.rules.cpu.threshold|90|must be between 0 and 1",
-			"mcp.monitoring.alerts.rules.disk-space.threshold|1.5|must be between 0 and 1",
-			"mcp.monitoring.alerts.rules.api-consecutive-failures.threshold|0|must be at least 1",
-			"mcp.monitoring.alerts.rules.recent-errors.threshold|-1|must be zero or positive",
-			"mcp.monitoring.alerts.rules.memory.severity|critical|must be info, warning or error",
-			"mcp.monitoring.alerts.rules.memory.critical-threshold|1.5|must be between 0 and 1",
-			"mcp.monitoring.alerts.rules.tool-latency.for|-1s|must be zero or positive",
-			"mcp.monitoring.alerts.rules.tool-error-rate.min-calls|-1|must be zero or positive",
-			"mcp.monitoring.alerts.webhook.url|ftp://x|must be an http or https URL",
-			"mcp.monitoring.alerts.webhook.url|http:///alerts|must be an http or https URL",
-			"mcp.monitoring.alerts.alertmanager.url|file:///tmp|must be an http or https URL",
-			"mcp.monitoring.alerts.alertmanager.url|alertmanager:9093|must be an http or https URL",
-			"mcp.monitoring.alerts.alertmanager.url|http:alertmanager|must be an http or https URL",
-			"mcp.monitoring.alerts.delivery.max-attempts|0|must be at least 1" })
-	void failsStartupOnAnInvalidValueNamingItsKey(String key, String value, String message) {
-		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessage("'" + key + "' " + message);
-		});
+			"mcp.monitoring.alerts.rules.tool-error-rate.threshold|2|threshold must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.tool-error-rate.window|0s|window must be positive",
+			"mcp.monitoring.alerts.rules.tool-error-rate.min-calls|-1|minCalls must be at least 0",
+			"mcp.monitoring.alerts.evaluation-interval|0s|period must be positive",
+			"mcp.monitoring.alerts.repeat-interval|-1m|repeatInterval must be positive",
+			"mcp.monitoring.alerts.history-size|0|historySize must be at least 1",
+			"mcp.monitoring.alerts.rules.cpu.threshold|-0.5|threshold must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.cpu.threshold|90|threshold must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.disk-space.threshold|1.5|threshold must be between 0 and 1",
+			"mcp.monitoring.alerts.rules.api-consecutive-failures.threshold|0|threshold must be at least 1",
+			"mcp.monitoring.alerts.rules.recent-errors.threshold|-1|threshold must be zero or positive",
+			"mcp.monitoring.alerts.rules.memory.severity|critical|severity must be info, warning or error",
+			"mcp.monitoring.alerts.rules.tool-latency.for|-1s|for must be zero or positive",
+			"mcp.monitoring.alerts.rules.tool-latency.window|-1s|window must be positive",
+			"mcp.monitoring.alerts.rules.slow-calls.threshold|-1|threshold must be zero or positive",
+			"mcp.monitoring.alerts.webhook.url|ftp://x|url must be an http or https URL",
+			"mcp.monitoring.alerts.webhook.url|http:///alerts|url must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.url|file:///tmp|url must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.url|alertmanager:9093|url must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.url|http:alertmanager|url must be an http or https URL" })
+	void failsStartupOnAnInvalidValueNamingItsKey(String key, String value, String reason) {
+		this.contextRunner.withPropertyValues(key + "=" + value)
+			.run((context) -> assertFailedNaming(context, key, reason));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"mcp.monitoring.alerts.alertmanager.generator-url|ftp://x|generatorUrl must be an http or https URL",
+			"mcp.monitoring.alerts.alertmanager.resend-interval|0s|resendInterval must be positive",
+			"mcp.monitoring.alerts.delivery.max-attempts|0|maxAttempts must be at least 1",
+			"mcp.monitoring.alerts.delivery.queue-capacity|0|queueCapacity must be at least 1",
+			"mcp.monitoring.alerts.delivery.request-timeout|0s|requestTimeout must be positive" })
+	void failsStartupOnAnInvalidDeliveryValueNamingItsKey(String key, String value, String reason) {
+		this.contextRunner
+			.withPropertyValues("mcp.monitoring.alerts.alertmanager.url=http://127.0.0.1:9", key + "=" + value)
+			.run((context) -> assertFailedNaming(context, key, reason));
 	}
 
 	@Test
-	void failsStartupOnAMemoryThresholdAboveTheCriticalOne() {
+	void failsStartupOnAMemoryWarningThresholdAboveTheCriticalOneNamingTheHealthKey() {
 		this.contextRunner
-			.withPropertyValues("mcp.monitoring.alerts.rules.memory.threshold=0.95",
-					"mcp.monitoring.alerts.rules.memory.critical-threshold=0.90")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(BindValidationException.class)
-					.hasMessageContaining("'mcp.monitoring.alerts.rules.memory.threshold' must not be above"
-							+ " 'mcp.monitoring.alerts.rules.memory.critical-threshold'");
-			});
+			.withPropertyValues("management.health.memory.enabled=false",
+					"mcp.monitoring.health.memory.warning-threshold=0.95",
+					"mcp.monitoring.health.memory.critical-threshold=0.90")
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.memory.warning-threshold",
+					"threshold must not be above the critical threshold (0.9)"));
 	}
 
 	@Test
@@ -464,13 +468,16 @@ class McpAlertsAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=20",
 					"mcp.monitoring.alerts.rules.recent-errors.threshold=20")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(IllegalArgumentException.class)
-					.hasMessage("'mcp.monitoring.alerts.rules.recent-errors.threshold' (20) must be below"
-							+ " 'mcp.monitoring.health.recent-errors.capacity' (20): no more failures than that are"
-							+ " kept, so the alert could never fire");
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.alerts.rules.recent-errors.threshold",
+					"threshold must be below the recent errors capacity (20), or the alert could never fire"));
+	}
+
+	private static void assertFailedNaming(AssertableApplicationContext context, String key, String reason) {
+		assertThat(context).hasFailed();
+		assertThat(context.getStartupFailure()).rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+				assertThat(ex.getName()).isEqualTo(key);
+				assertThat(ex.getReason()).isEqualTo(reason);
 			});
 	}
 

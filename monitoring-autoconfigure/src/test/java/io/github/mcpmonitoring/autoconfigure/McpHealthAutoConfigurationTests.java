@@ -40,7 +40,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -274,7 +274,8 @@ class McpHealthAutoConfigurationTests {
 	@Test
 	void failsOnAThresholdAboveOne() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.health.memory.warning-threshold=1.5")
-			.run((context) -> assertFailedNaming(context, "'mcp.monitoring.health.memory.warning-threshold'"));
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.memory.warning-threshold",
+					"warningThreshold must be between 0 and 1"));
 	}
 
 	@Test
@@ -282,8 +283,8 @@ class McpHealthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mcp.monitoring.health.memory.warning-threshold=0.95",
 					"mcp.monitoring.health.memory.critical-threshold=0.90")
-			.run((context) -> assertFailedValidationNaming(context,
-					"'mcp.monitoring.health.memory.warning-threshold' must not be above"));
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.memory.warning-threshold",
+					"warningThreshold must not be above the critical threshold (0.9)"));
 	}
 
 	@Test
@@ -291,9 +292,8 @@ class McpHealthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mcp.monitoring.health.recent-errors.capacity=5",
 					"mcp.monitoring.health.recent-errors.critical-count=6")
-			.run((context) -> assertFailedValidationNaming(context,
-					"'mcp.monitoring.health.recent-errors.critical-count' must not be above"
-							+ " 'mcp.monitoring.health.recent-errors.capacity'"));
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.recent-errors.critical-count",
+					"criticalCount must not be above the recent errors capacity (5)"));
 	}
 
 	@Test
@@ -307,7 +307,8 @@ class McpHealthAutoConfigurationTests {
 	@Test
 	void failsOnANegativeCriticalCount() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.health.recent-errors.critical-count=-1")
-			.run((context) -> assertFailedNaming(context, "'mcp.monitoring.health.recent-errors.critical-count'"));
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.recent-errors.critical-count",
+					"criticalCount must be at least 1"));
 	}
 
 	@ParameterizedTest
@@ -316,8 +317,21 @@ class McpHealthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mcp.monitoring.health.stale-after=" + staleAfter,
 					"mcp.monitoring.health.refresh-interval=10s")
-			.run((context) -> assertFailedValidationNaming(context,
-					"'mcp.monitoring.health.stale-after' must be longer than"));
+			.run((context) -> assertFailedNaming(context, "mcp.monitoring.health.stale-after",
+					"staleAfter must be longer than the refresh interval (PT10S)"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"mcp.monitoring.health.refresh-interval|0s|period must be positive",
+			"mcp.monitoring.health.stale-after|-1s|staleAfter must be positive",
+			"mcp.monitoring.health.memory.critical-threshold|1.5|criticalThreshold must be between 0 and 1",
+			"mcp.monitoring.health.recent-errors.window|0s|window must be positive",
+			"mcp.monitoring.health.recent-errors.capacity|0|capacity must be at least 1",
+			"mcp.monitoring.health.recent-errors.message-max-length|15|maxLength must be at least 16" })
+	void failsOnAnInvalidValueNamingItsKey(String key, String value, String reason) {
+		this.contextRunner.withPropertyValues(key + "=" + value)
+			.run((context) -> assertFailedNaming(context, key, reason));
 	}
 
 	@Test
@@ -351,18 +365,13 @@ class McpHealthAutoConfigurationTests {
 			});
 	}
 
-	private static void assertFailedNaming(AssertableApplicationContext context, String property) {
+	private static void assertFailedNaming(AssertableApplicationContext context, String key, String reason) {
 		assertThat(context).hasFailed();
 		assertThat(context.getStartupFailure()).rootCause()
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining(property);
-	}
-
-	private static void assertFailedValidationNaming(AssertableApplicationContext context, String message) {
-		assertThat(context).hasFailed();
-		assertThat(context.getStartupFailure()).rootCause()
-			.isInstanceOf(BindValidationException.class)
-			.hasMessageContaining(message);
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+				assertThat(ex.getName()).isEqualTo(key);
+				assertThat(ex.getReason()).isEqualTo(reason);
+			});
 	}
 
 	private static KalturaSessionStatus activeSession() {

@@ -28,6 +28,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
@@ -36,6 +38,7 @@ import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfigu
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -170,30 +173,20 @@ class McpMonitoringAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void failsOnAMaximumOfErrorTypesBelowOne() {
-		this.contextRunner.withPropertyValues("mcp.monitoring.max-error-types=0").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("mcp.monitoring.max-error-types");
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("mcp.monitoring.max-error-types");
-		});
-	}
-
-	@Test
-	void failsOnANegativeToolSlowThreshold() {
-		this.contextRunner.withPropertyValues("mcp.monitoring.tools.slow-threshold=-1s").run((context) -> {
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "mcp.monitoring.max-error-types|0|maxErrorTypes must be at least 1",
+			"mcp.monitoring.slow-call-log-interval|-1s|slowCallLogInterval must be zero or positive",
+			"mcp.monitoring.tools.slow-threshold|-1s|defaultToolSlowThreshold must be zero or positive",
+			"mcp.monitoring.api.slow-threshold|-1s|defaultApiSlowThreshold must be zero or positive",
+			"mcp.monitoring.tools.in-flight-sampling-interval|-1ms|period must be positive" })
+	void failsOnAnInvalidValueNamingItsKey(String key, String value, String reason) {
+		this.contextRunner.withPropertyValues(key + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("mcp.monitoring.tools.slow-threshold");
-		});
-	}
-
-	@Test
-	void failsOnANegativeInFlightSamplingInterval() {
-		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=-1ms").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("mcp.monitoring.tools.in-flight-sampling-interval");
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo(key);
+					assertThat(ex.getReason()).isEqualTo(reason);
+				});
 		});
 	}
 

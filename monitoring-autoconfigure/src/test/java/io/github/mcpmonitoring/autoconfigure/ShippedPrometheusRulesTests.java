@@ -2,14 +2,12 @@ package io.github.mcpmonitoring.autoconfigure;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,13 @@ import java.util.stream.Collectors;
 
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.alerts.rules.MemoryRule;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
+import io.github.mcpmonitoring.alerts.rules.RecentErrorsRule;
+import io.github.mcpmonitoring.alerts.rules.SlowCallsRule;
+import io.github.mcpmonitoring.alerts.rules.ToolErrorRateRule;
+import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
+import io.github.mcpmonitoring.alerts.rules.UpstreamAuthFailureRule;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -64,7 +68,11 @@ class ShippedPrometheusRulesTests {
 
 	private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)(ms|s|m|h|d|w|y)");
 
+	private static final String PREFIX = "mcp.monitoring.alerts.rules.";
+
 	private final McpAlertsProperties properties = new McpAlertsProperties();
+
+	private final McpMonitoringProperties.Health health = new McpMonitoringProperties().getHealth();
 
 	private List<AlertRule> builtInRules;
 
@@ -75,17 +83,11 @@ class ShippedPrometheusRulesTests {
 		// The real rules with their defaults; every optional source is present so that no rule is left out.
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		MeterHistory history = new MeterHistory(registry, Clock.systemUTC(), Duration.ofMinutes(6));
-		this.builtInRules = new BuiltInAlertRules(this.properties.getRules(), registry, history,
+		this.builtInRules = new BuiltInAlertRules(this.properties.getRules(), this.health, registry, history,
 				new RecentErrors(1000, new MessageRedactor(List.of(), 200)), mock(SystemMemory.class),
 				mock(KalturaSessionStatusProvider.class))
 			.rules();
-		this.settingsById = new LinkedHashMap<>();
-		for (Method getter : McpAlertsProperties.Rules.class.getMethods()) {
-			if (McpAlertsProperties.Rule.class.isAssignableFrom(getter.getReturnType())) {
-				McpAlertsProperties.Rule rule = (McpAlertsProperties.Rule) getter.invoke(this.properties.getRules());
-				this.settingsById.put(rule.id(), rule);
-			}
-		}
+		this.settingsById = ConfigurationMetadataTests.rulesById(this.properties.getRules());
 		assertThat(this.builtInRules).extracting(AlertRule::id)
 			.as("every configurable rule is built")
 			.containsExactlyInAnyOrderElementsOf(this.settingsById.keySet());
@@ -103,7 +105,7 @@ class ShippedPrometheusRulesTests {
 	}
 
 	@Test
-	void shippedRulesMatchTheInProcessDefaults() throws IOException {
+	void shippedRulesMatchTheInProcessDefaults() throws Exception {
 		List<Map<String, Object>> shipped = shippedRules();
 		List<String> drift = new ArrayList<>();
 		for (AlertRule rule : this.builtInRules) {
@@ -140,7 +142,7 @@ class ShippedPrometheusRulesTests {
 			.isEqualTo(rulesFile.get("groups"));
 	}
 
-	private void check(AlertRule rule, Map<String, Object> shipped, List<String> drift) {
+	private void check(AlertRule rule, Map<String, Object> shipped, List<String> drift) throws Exception {
 		String id = rule.id();
 		McpAlertsProperties.Rule settings = this.settingsById.get(id);
 		String severity = String.valueOf(labels(shipped).get("severity"));
@@ -150,7 +152,7 @@ class ShippedPrometheusRulesTests {
 		Duration shippedFor = prometheusDuration(String.valueOf(shipped.getOrDefault("for", "0s")));
 		if (!shippedFor.equals(rule.forDuration())) {
 			drift.add(name + ": for " + shippedFor + " shipped, " + rule.forDuration() + " in-process ("
-					+ settings.key("for") + ")");
+					+ PREFIX + id + ".for)");
 		}
 
 		List<String[]> comparisons = topLevelComparisons(expr);
@@ -165,14 +167,12 @@ class ShippedPrometheusRulesTests {
 			}
 		}
 		else {
-			double threshold = (settings instanceof McpAlertsProperties.Memory memory
-					&& AlertSeverity.CRITICAL.label().equals(severity)) ? memory.getCriticalThreshold()
-							: settings.getThreshold();
+			double threshold = threshold(id, settings, severity);
 			String operator = INCLUSIVE_RULES.contains(id) ? ">=" : ">";
 			for (String[] comparison : comparisons) {
 				if (!comparison[0].equals(operator) || number(comparison[1]) != threshold) {
 					drift.add(name + ": threshold " + comparison[0] + " " + comparison[1] + " shipped, " + operator
-							+ " " + threshold + " in-process (" + settings.key("threshold") + ")");
+							+ " " + threshold + " in-process (" + thresholdKey(id, severity) + ")");
 				}
 			}
 		}
@@ -190,8 +190,7 @@ class ShippedPrometheusRulesTests {
 		}
 		if (settings instanceof McpAlertsProperties.ToolErrorRate errorRate
 				&& !expr.matches("(?s).*>=\\s*" + errorRate.getMinCalls() + "\\b.*")) {
-			drift.add(name + ": no '>= " + errorRate.getMinCalls() + "' (" + errorRate.key("min-calls") + ") in "
-					+ expr);
+			drift.add(name + ": no '>= " + errorRate.getMinCalls() + "' (" + PREFIX + id + ".min-calls) in " + expr);
 		}
 
 		Map<String, Object> annotations = map(shipped.get("annotations"));
@@ -207,12 +206,31 @@ class ShippedPrometheusRulesTests {
 		}
 	}
 
+	/** The threshold of a rule's alerts of a severity: memory's are the memory health component's. */
+	private double threshold(String id, McpAlertsProperties.Rule settings, String severity) throws Exception {
+		if (MemoryRule.ID.equals(id)) {
+			McpMonitoringProperties.Memory memory = this.health.getMemory();
+			return AlertSeverity.CRITICAL.label().equals(severity) ? memory.getCriticalThreshold()
+					: memory.getWarningThreshold();
+		}
+		return ConfigurationMetadataTests.threshold(settings);
+	}
+
+	private static String thresholdKey(String id, String severity) {
+		if (MemoryRule.ID.equals(id)) {
+			return "mcp.monitoring.health.memory."
+					+ (AlertSeverity.CRITICAL.label().equals(severity) ? "critical-threshold" : "warning-threshold");
+		}
+		return PREFIX + id + ".threshold";
+	}
+
 	/** The window a rule computes over, or {@code null} for a rule on gauges. */
 	private Duration window(String id) {
 		return switch (id) {
-			case "tool-error-rate", "tool-latency" -> this.properties.getRules().getToolErrorRate().getWindow();
-			case "recent-errors" -> BuiltInAlertRules.RECENT_ERRORS_WINDOW;
-			case "upstream-auth-failure", "slow-calls" -> BuiltInAlertRules.RECENT_WINDOW;
+			case ToolErrorRateRule.ID -> this.properties.getRules().getToolErrorRate().getWindow();
+			case ToolLatencyRule.ID -> this.properties.getRules().getToolLatency().getWindow();
+			case RecentErrorsRule.ID -> this.health.getRecentErrors().getWindow();
+			case UpstreamAuthFailureRule.ID, SlowCallsRule.ID -> BuiltInAlertRules.RECENT_WINDOW;
 			default -> null;
 		};
 	}

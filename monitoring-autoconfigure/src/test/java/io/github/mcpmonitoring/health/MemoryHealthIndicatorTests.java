@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.system.MemoryStatus;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MemoryHealthIndicator}.
@@ -97,6 +99,16 @@ class MemoryHealthIndicatorTests {
 		this.status.set(memoryStatus);
 		this.snapshot.refresh();
 		return this.indicator.health();
+	}
+
+	@Test
+	void rejectsThresholdsThatAreNotRatiosOrAWarningAboveTheCritical() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new MemoryHealthIndicator(this.snapshot, Duration.ofMinutes(1), 1.5, 0.90))
+			.withMessage("warningThreshold must be between 0 and 1");
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new MemoryHealthIndicator(this.snapshot, Duration.ofMinutes(1), 0.95, 0.90))
+			.withMessage("warningThreshold must not be above the critical threshold (0.9)");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
@@ -19,6 +20,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link RecentErrorsHealthIndicator}.
@@ -37,7 +39,7 @@ class RecentErrorsHealthIndicatorTests {
 			() -> this.errors.summarize(this.clock.instant(), WINDOW), this.clock);
 
 	private final RecentErrorsHealthIndicator indicator = new RecentErrorsHealthIndicator(this.snapshot,
-			Duration.ofMinutes(1), 10);
+			Duration.ofMinutes(1), 10, this.errors.capacity());
 
 	@ParameterizedTest
 	@CsvSource({ "0, UP, ok", "1, UP, warning", "9, UP, warning", "10, DOWN, critical", "11, DOWN, critical" })
@@ -110,6 +112,17 @@ class RecentErrorsHealthIndicatorTests {
 	private Health check() {
 		this.snapshot.refresh();
 		return this.indicator.health();
+	}
+
+	@Test
+	void rejectsACriticalCountAboveTheCapacityOrBelowOne() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new RecentErrorsHealthIndicator(this.snapshot, Duration.ofMinutes(1), 101, 100))
+			.withMessage("criticalCount must not be above the recent errors capacity (100)");
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new RecentErrorsHealthIndicator(this.snapshot, Duration.ofMinutes(1), 0, 100))
+			.withMessage("criticalCount must be at least 1");
+		assertThat(new RecentErrorsHealthIndicator(this.snapshot, Duration.ofMinutes(1), 100, 100)).isNotNull();
 	}
 
 }

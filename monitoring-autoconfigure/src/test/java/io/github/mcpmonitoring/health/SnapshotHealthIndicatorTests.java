@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.mcpmonitoring.core.InvalidSettingException;
+import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -119,6 +122,36 @@ class SnapshotHealthIndicatorTests {
 			throw new IllegalStateException("check failed");
 		}
 		return current;
+	}
+
+	@Test
+	void rejectsAStalenessBoundNotLongerThanTheRefreshPeriod() {
+		try (MonitoringScheduler scheduler = new MonitoringScheduler(1)) {
+			PeriodicSnapshot<String> scheduled = new PeriodicSnapshot<>(this::compute, this.clock).scheduleOn("test",
+					scheduler, Duration.ofMinutes(1));
+			assertThatExceptionOfType(InvalidSettingException.class)
+				.isThrownBy(() -> indicator(scheduled, Duration.ofMinutes(1)))
+				.withMessage("staleAfter must be longer than the refresh interval (PT1M)");
+			assertThat(indicator(scheduled, Duration.ofSeconds(61))).isNotNull();
+		}
+	}
+
+	@Test
+	void rejectsAStalenessBoundThatIsNotPositive() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> indicator(this.snapshot, Duration.ZERO))
+			.withMessage("staleAfter must be positive");
+	}
+
+	private static SnapshotHealthIndicator<String> indicator(PeriodicSnapshot<String> snapshot, Duration staleAfter) {
+		return new SnapshotHealthIndicator<>(snapshot, staleAfter) {
+
+			@Override
+			protected Health.Builder health(String value) {
+				return Health.up();
+			}
+
+		};
 	}
 
 }

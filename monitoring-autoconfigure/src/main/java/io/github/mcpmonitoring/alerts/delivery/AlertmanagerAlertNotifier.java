@@ -10,6 +10,7 @@ import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertNotification;
 import io.github.mcpmonitoring.alerts.AlertNotifier;
 import io.github.mcpmonitoring.alerts.AlertState;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -36,21 +37,23 @@ public class AlertmanagerAlertNotifier implements AlertNotifier, AutoCloseable {
 
 	/**
 	 * Create a notifier.
-	 * @param baseUrl Alertmanager's base URL, such as {@code http://alertmanager:9093}
+	 * @param baseUrl Alertmanager's base URL, http or https, such as {@code http://alertmanager:9093}
 	 * @param application the {@code application} label, or {@code null}
 	 * @param instance the {@code instance} label, such as the host and port, or {@code null}
-	 * @param generatorUrl the {@code generatorURL} of the alerts, such as {@code http://host:8080/actuator/mcp}, or
-	 * {@code null}
-	 * @param resendInterval the time between re-sends of firing alerts; they end four intervals after a send
+	 * @param generatorUrl the {@code generatorURL} of the alerts, http or https, such as
+	 * {@code http://host:8080/actuator/mcp}, or {@code null}
+	 * @param resendInterval the time between re-sends of firing alerts, positive; they end four intervals after a
+	 * send
 	 * @param options timeouts, queue capacity (also the most firing alerts re-sent) and retries
 	 * @param registry where to count notifications
 	 */
 	public AlertmanagerAlertNotifier(URI baseUrl, String application, String instance, URI generatorUrl,
 			Duration resendInterval, DeliveryOptions options, MeterRegistry registry) {
-		if (resendInterval == null || resendInterval.isNegative() || resendInterval.isZero()) {
-			throw new IllegalArgumentException("'resendInterval' must be positive");
+		JsonPoster.requireHttpUrl("url", baseUrl);
+		if (generatorUrl != null) {
+			JsonPoster.requireHttpUrl("generatorUrl", generatorUrl);
 		}
-		this.resendInterval = resendInterval;
+		this.resendInterval = SettingChecks.requirePositive("resendInterval", resendInterval);
 		this.clock = Clock.systemUTC();
 		this.document = new AlertmanagerDocument(application, instance, generatorUrl, resendInterval);
 		this.firing = new FiringAlerts(options.queueCapacity());
@@ -95,9 +98,6 @@ public class AlertmanagerAlertNotifier implements AlertNotifier, AutoCloseable {
 	}
 
 	private static URI alertsUrl(URI baseUrl) {
-		if (baseUrl == null) {
-			throw new IllegalArgumentException("Alertmanager URL must be an http or https URL");
-		}
 		String base = baseUrl.toString();
 		return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v2/alerts");
 	}

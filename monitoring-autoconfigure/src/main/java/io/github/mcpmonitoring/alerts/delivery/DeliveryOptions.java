@@ -2,6 +2,8 @@ package io.github.mcpmonitoring.alerts.delivery;
 
 import java.time.Duration;
 
+import io.github.mcpmonitoring.core.SettingChecks;
+
 /**
  * How an HTTP channel delivers notifications: timeouts, the size of its queue and its retries.
  *
@@ -23,17 +25,11 @@ public record DeliveryOptions(Duration connectTimeout, Duration requestTimeout, 
 	 * @param initialBackoff the wait before the second attempt, doubled before each further attempt
 	 */
 	public DeliveryOptions {
-		requirePositive(connectTimeout, "connectTimeout");
-		requirePositive(requestTimeout, "requestTimeout");
-		if (queueCapacity < 1) {
-			throw new IllegalArgumentException("'queueCapacity' must be at least 1");
-		}
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("'maxAttempts' must be at least 1");
-		}
-		if (initialBackoff == null || initialBackoff.isNegative()) {
-			throw new IllegalArgumentException("'initialBackoff' must not be negative");
-		}
+		SettingChecks.requirePositive("connectTimeout", connectTimeout);
+		SettingChecks.requirePositive("requestTimeout", requestTimeout);
+		SettingChecks.requireAtLeast("queueCapacity", queueCapacity, 1);
+		SettingChecks.requireAtLeast("maxAttempts", maxAttempts, 1);
+		SettingChecks.requireNonNegative("initialBackoff", initialBackoff);
 	}
 
 	/**
@@ -78,12 +74,6 @@ public record DeliveryOptions(Duration connectTimeout, Duration requestTimeout, 
 
 	Duration backoffBefore(int attempt) {
 		return this.initialBackoff.multipliedBy(1L << Math.min(attempt - 2, 20));
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException("'" + name + "' must be positive");
-		}
 	}
 
 }

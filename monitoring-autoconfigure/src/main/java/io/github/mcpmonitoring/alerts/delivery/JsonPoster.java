@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.mcpmonitoring.core.InvalidSettingException;
+
 /**
  * POSTs JSON documents to one URL with a timeout per attempt and bounded retries with backoff, counting and logging
  * the outcome. The timeout bounds the whole exchange, the response body included. Connection failures, timeouts, 408,
@@ -91,11 +93,22 @@ final class JsonPoster {
 		}
 	}
 
-	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers) {
-		String scheme = (uri != null && uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!scheme.equals("http") && !scheme.equals("https")) {
-			throw new IllegalArgumentException("Alert delivery URL must be an http or https URL");
+	/**
+	 * Check that a URL is an http or https URL with a host.
+	 * @param setting the name of the setting the URL comes from
+	 * @param url the URL
+	 * @return the URL
+	 */
+	static URI requireHttpUrl(String setting, URI url) {
+		String scheme = (url != null && url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+			throw new InvalidSettingException(setting, url, "must be an http or https URL");
 		}
+		return url;
+	}
+
+	private static HttpRequest.Builder requestTemplate(URI uri, Map<String, String> headers) {
+		requireHttpUrl("url", uri);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
 		if (headers != null) {
 			headers.forEach((name, value) -> addHeader(builder, name, value));

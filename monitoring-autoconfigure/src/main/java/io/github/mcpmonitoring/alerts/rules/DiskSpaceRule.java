@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -23,11 +24,12 @@ public class DiskSpaceRule extends BuiltInAlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param settings severity, threshold (a ratio) and {@code for}
+	 * @param settings severity, threshold (a ratio between 0 and 1) and {@code for}
 	 * @param registry where the disk gauges are
 	 */
 	public DiskSpaceRule(RuleSettings settings, MeterRegistry registry) {
 		super(ID, "McpDiskSpaceLow", settings);
+		SettingChecks.requireRatio("threshold", settings.threshold());
 		this.registry = registry;
 	}
 

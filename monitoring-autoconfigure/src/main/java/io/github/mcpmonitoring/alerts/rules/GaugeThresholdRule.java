@@ -4,18 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * A rule on gauges the application already registers, one alert instance per value of a tag, or one for a gauge
- * without it: {@code McpCpuHigh} ({@code system.cpu.usage}), {@code McpApiConsecutiveFailures}
- * ({@code mcp.api.call.consecutive.failures} per {@code api}).
+ * Base of the rules on a gauge the application already registers: one alert instance per value of a tag, or one for
+ * a gauge without it.
  */
-public class GaugeThresholdRule extends BuiltInAlertRule {
+abstract class GaugeThresholdRule extends BuiltInAlertRule {
 
 	private final MeterRegistry registry;
 
@@ -24,10 +22,6 @@ public class GaugeThresholdRule extends BuiltInAlertRule {
 	private final String tagKey;
 
 	private final boolean inclusive;
-
-	private final BiFunction<AlertCandidate, RuleSettings, String> summary;
-
-	private final String description;
 
 	/**
 	 * Create a rule.
@@ -38,19 +32,14 @@ public class GaugeThresholdRule extends BuiltInAlertRule {
 	 * @param gaugeName the gauge
 	 * @param tagKey the tag whose values tell instances apart (its Prometheus label name is used), or {@code null}
 	 * @param inclusive whether a value equal to the threshold holds ({@code >=}) rather than only above it
-	 * @param summary the summary of an instance
-	 * @param description the description of every instance
 	 */
-	public GaugeThresholdRule(String id, String alertName, RuleSettings settings, MeterRegistry registry,
-			String gaugeName, String tagKey, boolean inclusive, BiFunction<AlertCandidate, RuleSettings, String> summary,
-			String description) {
+	GaugeThresholdRule(String id, String alertName, RuleSettings settings, MeterRegistry registry, String gaugeName,
+			String tagKey, boolean inclusive) {
 		super(id, alertName, settings);
 		this.registry = registry;
 		this.gaugeName = gaugeName;
 		this.tagKey = tagKey;
 		this.inclusive = inclusive;
-		this.summary = summary;
-		this.description = description;
 	}
 
 	@Override
@@ -76,16 +65,6 @@ public class GaugeThresholdRule extends BuiltInAlertRule {
 
 	private static String labelName(String tagKey) {
 		return tagKey.replace('.', '_');
-	}
-
-	@Override
-	public String summary(AlertCandidate candidate) {
-		return this.summary.apply(candidate, this.settings);
-	}
-
-	@Override
-	public String description(AlertCandidate candidate) {
-		return this.description;
 	}
 
 }

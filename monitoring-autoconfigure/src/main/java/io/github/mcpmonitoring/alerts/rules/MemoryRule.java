@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
+import io.github.mcpmonitoring.core.InvalidSettingException;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.system.MemoryStatus;
 
 /**
@@ -27,17 +29,23 @@ public class MemoryRule extends BuiltInAlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param settings {@code for}, the threshold and the severity above it, which must not be critical
-	 * @param criticalThreshold the ratio above which the alert is critical
+	 * @param settings {@code for}, the threshold (a ratio between 0 and 1) and the severity above it, which must not
+	 * be critical
+	 * @param criticalThreshold the ratio above which the alert is critical, not below the threshold
 	 * @param memory reads the memory status
 	 */
 	public MemoryRule(RuleSettings settings, double criticalThreshold, Supplier<MemoryStatus> memory) {
 		super(ID, "McpMemoryHigh", settings);
+		// Above the critical threshold the alert is critical: the alert below it must differ from it.
 		if (settings.severity() == AlertSeverity.CRITICAL) {
-			throw new IllegalArgumentException("The severity of the memory alert below the critical threshold must not"
-					+ " be critical");
+			throw new InvalidSettingException("severity", settings.severity(), "must be info, warning or error");
 		}
-		this.criticalThreshold = criticalThreshold;
+		SettingChecks.requireRatio("threshold", settings.threshold());
+		this.criticalThreshold = SettingChecks.requireRatio("criticalThreshold", criticalThreshold);
+		if (settings.threshold() > criticalThreshold) {
+			throw new InvalidSettingException("threshold", settings.threshold(),
+					"must not be above the critical threshold (" + criticalThreshold + ")");
+		}
 		this.memory = memory;
 	}
 

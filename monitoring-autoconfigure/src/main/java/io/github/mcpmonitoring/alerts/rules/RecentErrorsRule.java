@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.InvalidSettingException;
+import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.errors.RecentErrors;
 
 /**
@@ -23,14 +25,20 @@ public class RecentErrorsRule extends BuiltInAlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param settings severity, threshold (failures) and {@code for}
+	 * @param settings severity, threshold (failures, below the capacity of the recent failures) and {@code for}
 	 * @param recentErrors the recent failures
 	 * @param window the window failures are counted in
 	 */
 	public RecentErrorsRule(RuleSettings settings, RecentErrors recentErrors, Duration window) {
 		super(ID, "McpRecentErrorsHigh", settings);
+		SettingChecks.requireNonNegative("threshold", settings.threshold());
+		// The rule counts the failures the buffer keeps, never more than its capacity, and fires above the threshold.
+		if (settings.threshold() >= recentErrors.capacity()) {
+			throw new InvalidSettingException("threshold", settings.threshold(), "must be below the recent errors"
+					+ " capacity (" + recentErrors.capacity() + "), or the alert could never fire");
+		}
 		this.recentErrors = recentErrors;
-		this.window = window;
+		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * {@code McpSlowCalls}: a tool or upstream API exceeded its slow-call threshold inside the window. The threshold of
@@ -30,8 +31,9 @@ public class SlowCallsRule extends BuiltInAlertRule {
 	 */
 	public SlowCallsRule(RuleSettings settings, MeterHistory history, Duration window) {
 		super(ID, "McpSlowCalls", settings);
+		SettingChecks.requireNonNegative("threshold", settings.threshold());
 		this.history = history;
-		this.window = window;
+		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * {@code McpToolErrorRateHigh}: per tool, the ratio of failed calls over the window is above the threshold, with at
@@ -25,16 +26,17 @@ public class ToolErrorRateRule extends BuiltInAlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param settings severity, threshold (a ratio) and {@code for}
+	 * @param settings severity, threshold (a ratio between 0 and 1) and {@code for}
 	 * @param history the meter history
 	 * @param window the window the ratio is computed over
 	 * @param minCalls calls in the window below which the rule stays quiet
 	 */
 	public ToolErrorRateRule(RuleSettings settings, MeterHistory history, Duration window, long minCalls) {
 		super(ID, "McpToolErrorRateHigh", settings);
+		SettingChecks.requireRatio("threshold", settings.threshold());
 		this.history = history;
-		this.window = window;
-		this.minCalls = minCalls;
+		this.window = SettingChecks.requirePositive("window", window);
+		this.minCalls = SettingChecks.requireAtLeast("minCalls", minCalls, 0L);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * {@code McpToolLatencyHigh}: per tool, the 95th percentile of the call duration over the window, estimated from
@@ -32,8 +33,9 @@ public class ToolLatencyRule extends BuiltInAlertRule {
 	 */
 	public ToolLatencyRule(RuleSettings settings, MeterHistory history, Duration window) {
 		super(ID, "McpToolLatencyHigh", settings);
+		SettingChecks.requireNonNegative("threshold", settings.threshold());
 		this.history = history;
-		this.window = window;
+		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertCandidate;
+import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * {@code McpUpstreamAuthFailure}: a tool or API call failed with what looks like an authentication failure
@@ -30,8 +31,9 @@ public class UpstreamAuthFailureRule extends BuiltInAlertRule {
 	 */
 	public UpstreamAuthFailureRule(RuleSettings settings, MeterHistory history, Duration window) {
 		super(ID, "McpUpstreamAuthFailure", settings);
+		SettingChecks.requireNonNegative("threshold", settings.threshold());
 		this.history = history;
-		this.window = window;
+		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

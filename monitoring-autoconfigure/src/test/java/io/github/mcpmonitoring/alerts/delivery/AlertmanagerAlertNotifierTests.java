@@ -154,7 +154,7 @@ class AlertmanagerAlertNotifierTests {
 	@Test
 	void rejectsResendIntervalThatIsNotPositive() {
 		assertThatIllegalArgumentException().isThrownBy(() -> notifier("", Duration.ZERO))
-			.withMessage("'resendInterval' must be positive");
+			.withMessage("resendInterval must be positive");
 	}
 
 	@Test

@@ -9,11 +9,12 @@ import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.system.MemoryStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -102,10 +103,28 @@ class MemoryRuleTests extends RuleLifecycleTests {
 
 	@Test
 	void rejectsCriticalAsTheSeverityBelowTheCriticalThreshold() {
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(InvalidSettingException.class)
 			.isThrownBy(() -> new MemoryRule(new RuleSettings(AlertSeverity.CRITICAL, 0.80, Duration.ZERO), 0.90,
 					this.memory::get))
-			.withMessageContaining("critical");
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("severity"))
+			.withMessage("severity must be info, warning or error");
+	}
+
+	@Test
+	void rejectsAThresholdAboveTheCriticalOne() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new MemoryRule(new RuleSettings(AlertSeverity.WARNING, 0.95, Duration.ZERO), 0.90,
+					this.memory::get))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("threshold"))
+			.withMessage("threshold must not be above the critical threshold (0.9)");
+	}
+
+	@Test
+	void rejectsACriticalThresholdThatIsNotARatio() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new MemoryRule(new RuleSettings(AlertSeverity.WARNING, 0.80, Duration.ZERO), 1.5,
+					this.memory::get))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("criticalThreshold"));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.alerts.rules;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
@@ -8,9 +9,13 @@ import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InvalidSettingException;
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RecentErrors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link RecentErrorsRule}: more than 10 failed tool and API calls in the last hour.
@@ -79,6 +84,18 @@ class RecentErrorsRuleTests extends RuleLifecycleTests {
 		this.harness.advance(Duration.ofMinutes(1).plusMillis(1));
 		evaluator.evaluate();
 		assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+	}
+
+	@Test
+	void rejectsAThresholdTheBufferCanNeverExceed() {
+		RecentErrors twenty = new RecentErrors(20, new MessageRedactor(List.of(), 200));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new RecentErrorsRule(new RuleSettings(AlertSeverity.WARNING, 20, Duration.ZERO), twenty,
+					HOUR))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("threshold"))
+			.withMessage("threshold must be below the recent errors capacity (20), or the alert could never fire");
+		assertThat(new RecentErrorsRule(new RuleSettings(AlertSeverity.WARNING, 19, Duration.ZERO), twenty, HOUR))
+			.isNotNull();
 	}
 
 }

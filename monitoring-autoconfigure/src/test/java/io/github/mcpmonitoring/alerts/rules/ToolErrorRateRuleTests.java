@@ -8,9 +8,11 @@ import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -117,6 +119,22 @@ class ToolErrorRateRuleTests extends RuleLifecycleTests {
 		evaluator.evaluate();
 		this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
 		return evaluator;
+	}
+
+	@Test
+	void rejectsAThresholdThatIsNotARatioAnEmptyWindowAndANegativeMinimum() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new ToolErrorRateRule(new RuleSettings(AlertSeverity.ERROR, 2, Duration.ZERO),
+					this.harness.history(), RuleHarness.WINDOW, 10))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("threshold"));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new ToolErrorRateRule(new RuleSettings(AlertSeverity.ERROR, 0.05, Duration.ZERO),
+					this.harness.history(), Duration.ZERO, 10))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("window"));
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new ToolErrorRateRule(new RuleSettings(AlertSeverity.ERROR, 0.05, Duration.ZERO),
+					this.harness.history(), RuleHarness.WINDOW, -1))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("minCalls"));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.mcpmonitoring.autoconfigure;
+package io.github.mcpmonitoring.alerts.rules;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,14 +8,17 @@ import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
-import io.github.mcpmonitoring.alerts.rules.RuleLifecycleTests;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.micrometer.core.instrument.Gauge;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the built-in {@code cpu} rule: {@code system.cpu.usage} above 0.85.
+ * Tests for {@link CpuRule}: {@code system.cpu.usage} above the threshold.
  */
 class CpuRuleTests extends RuleLifecycleTests {
 
@@ -27,9 +30,7 @@ class CpuRuleTests extends RuleLifecycleTests {
 
 	@Override
 	protected AlertRule rule(Duration forDuration) {
-		McpAlertsProperties properties = new McpAlertsProperties();
-		properties.getRules().getCpu().setFor(forDuration);
-		return BuiltInAlertRulesTests.rule(this.harness, properties, "cpu");
+		return new CpuRule(new RuleSettings(AlertSeverity.WARNING, 0.85, forDuration), this.harness.registry());
 	}
 
 	@Override
@@ -80,6 +81,16 @@ class CpuRuleTests extends RuleLifecycleTests {
 		this.usage.set(Double.NaN);
 		evaluator.evaluate();
 		assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { -0.5, 1.5, 90, Double.NaN })
+	void rejectsAThresholdThatIsNotARatio(double threshold) {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new CpuRule(new RuleSettings(AlertSeverity.WARNING, threshold, Duration.ZERO),
+					this.harness.registry()))
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("threshold"))
+			.withMessage("threshold must be between 0 and 1");
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.mcpmonitoring.autoconfigure;
+package io.github.mcpmonitoring.alerts.rules;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,22 +8,22 @@ import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
-import io.github.mcpmonitoring.alerts.rules.RuleLifecycleTests;
+import io.github.mcpmonitoring.core.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Tests for the built-in {@code api-consecutive-failures} rule: per upstream API, 5 or more failures in a row.
+ * Tests for {@link ApiConsecutiveFailuresRule}: per upstream API, the threshold of failures in a row or more.
  */
 class ApiConsecutiveFailuresRuleTests extends RuleLifecycleTests {
 
 	@Override
 	protected AlertRule rule(Duration forDuration) {
-		McpAlertsProperties properties = new McpAlertsProperties();
-		properties.getRules().getApiConsecutiveFailures().setFor(forDuration);
-		return BuiltInAlertRulesTests.rule(this.harness, properties, "api-consecutive-failures");
+		return new ApiConsecutiveFailuresRule(new RuleSettings(AlertSeverity.ERROR, 5, forDuration),
+				this.harness.registry());
 	}
 
 	@Override
@@ -66,6 +66,14 @@ class ApiConsecutiveFailuresRuleTests extends RuleLifecycleTests {
 		assertThat(evaluator.alerts(AlertState.FIRING)).extracting(Alert::labels, Alert::value, Alert::summary)
 			.containsExactly(tuple(Map.of("api", "kaltura.session.start"), 7.0,
 					"API kaltura.session.start failed 7 times in a row"));
+	}
+
+	@Test
+	void rejectsAThresholdBelowOneWhichWouldHoldWithNoFailure() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> new ApiConsecutiveFailuresRule(new RuleSettings(AlertSeverity.ERROR, 0, Duration.ZERO),
+					this.harness.registry()))
+			.withMessage("threshold must be at least 1");
 	}
 
 	private void fail(String api, int times) {
