@@ -20,7 +20,7 @@ class BootFreePackagesTests {
 	private static final Path SOURCES = Path.of("src/main/java/io/github/mcpmonitoring");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "core", "annotation", "mcp", "errors", "kaltura", "system", "alerts" })
+	@ValueSource(strings = { "core", "annotation", "mcp", "toolcall", "errors", "kaltura", "system", "alerts" })
 	void packageUsesNothingFromSpringBoot(String packageName) throws IOException {
 		List<Path> sources = javaSources(SOURCES.resolve(packageName));
 		assertThat(sources).as("sources of %s", packageName).isNotEmpty();

@@ -107,9 +107,9 @@ public class CallOverheadBenchmark {
 	}
 
 	/**
-	 * (10) The in-flight meter counted call by call ({@code mcp.monitoring.tools.in-flight-sampling-interval=0}):
-	 * start and stop a sample of the tool's {@code mcp.server.operation.active} long-task timer, which (5) and (7)
-	 * would then do once per call. By default the starter samples the calls in flight instead.
+	 * (10) The in-flight meter's own sample: start and stop a sample of the tool's
+	 * {@code mcp.server.operation.active} long-task timer, which an asynchronous call takes once; the calls of (5)
+	 * and (7), which end on their own thread, are found by sampling instead.
 	 */
 	@Benchmark
 	public long b10_inFlightSampleAlone() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
 import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
@@ -13,10 +14,10 @@ import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.aop.TimedAspect;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
@@ -68,7 +69,7 @@ public final class CallOverheadFixture implements AutoCloseable {
 	public static final Duration IN_FLIGHT_SAMPLING_INTERVAL = Duration.ofMillis(100);
 
 	/** How the starter counts tool calls in flight by default. */
-	public final InFlightCalls inFlightCalls = InFlightCalls.sampled();
+	public final InFlightCalls inFlightCalls = new InFlightCalls();
 
 	private final MonitoringScheduler scheduler = new MonitoringScheduler(1);
 
@@ -143,17 +144,19 @@ public final class CallOverheadFixture implements AutoCloseable {
 		this.timedAspectProxy = timedAspectProxy();
 		this.monitoredProxy = monitoredProxy(this.toolMetrics, this.apiMetrics, null);
 		ToolCallMetrics toolMetricsWithoutInFlight = new ToolCallMetrics(this.registryWithoutInFlight,
-				Duration.ofMinutes(1));
+				Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
 		this.monitoredProxyWithoutInFlight = monitoredProxy(toolMetricsWithoutInFlight,
-				new ApiCallMetrics(this.registryWithoutInFlight, Duration.ofMinutes(1)), null);
+				new ApiCallMetrics(this.registryWithoutInFlight, Duration.ofMinutes(1),
+						CallFailureListener.NONE), null);
 
 		this.bareHandler = (exchange, request) -> SUCCESS;
-		ToolRefinements refinements = new ToolRefinements();
-		ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(this.toolMetrics, refinements,
-				TOOL_SLOW_THRESHOLD);
+		ToolCallMetrics toolMetrics = this.toolMetrics;
+		ToolCalls toolCalls = new ToolCalls(() -> toolMetrics);
+		ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(toolCalls, TOOL_SLOW_THRESHOLD);
 		this.wrappedHandler = wrap(instrumenter, TOOL_NAME, this.bareHandler);
-		this.wrappedHandlerWithoutInFlight = wrap(new ToolSpecificationInstrumenter(toolMetricsWithoutInFlight,
-				new ToolRefinements(), TOOL_SLOW_THRESHOLD), TOOL_NAME, this.bareHandler);
+		this.wrappedHandlerWithoutInFlight = wrap(
+				new ToolSpecificationInstrumenter(new ToolCalls(() -> toolMetricsWithoutInFlight), TOOL_SLOW_THRESHOLD),
+				TOOL_NAME, this.bareHandler);
 		this.toolMetrics.recorder("bench_in_flight_tool");
 		this.inFlightMeter = this.registry.get("mcp.server.operation.active")
 			.tag("gen_ai.tool.name", "bench_in_flight_tool")
@@ -161,7 +164,7 @@ public final class CallOverheadFixture implements AutoCloseable {
 		this.wrappedErrorHandler = wrap(instrumenter, "bench_error_tool", (exchange, request) -> ERROR);
 
 		// The exactly-once path: the interceptor knows that tool calls are recorded at the MCP layer.
-		BenchmarkTools annotatedUnderWrapper = monitoredProxy(this.toolMetrics, this.apiMetrics, refinements);
+		BenchmarkTools annotatedUnderWrapper = monitoredProxy(this.toolMetrics, this.apiMetrics, toolCalls);
 		this.wrappedHandlerCallingAnnotated = wrap(instrumenter, "bench_annotated_tool",
 				(exchange, request) -> (annotatedUnderWrapper.refiningToolWork(request.name()) != null) ? SUCCESS
 						: ERROR);
@@ -241,9 +244,9 @@ public final class CallOverheadFixture implements AutoCloseable {
 	}
 
 	private static BenchmarkTools monitoredProxy(ToolCallMetrics toolMetrics, ApiCallMetrics apiMetrics,
-			ToolRefinements refinements) {
+			ToolCalls toolCalls) {
 		MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(() -> toolMetrics, () -> apiMetrics,
-				refinements, TOOL_SLOW_THRESHOLD, API_SLOW_THRESHOLD);
+				toolCalls, TOOL_SLOW_THRESHOLD, API_SLOW_THRESHOLD, true);
 		return proxy(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
 	}
 

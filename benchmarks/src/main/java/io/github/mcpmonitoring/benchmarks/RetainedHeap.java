@@ -8,10 +8,10 @@ import java.util.Map;
 
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
-import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -50,8 +50,8 @@ public final class RetainedHeap {
 		long minimalSize = GraphLayout.parseInstance(ScrapeRegistries.plainMinimal(tools)).totalSize() - emptySize;
 
 		List<SyncToolSpecification> bare = toolSpecifications(tools);
-		ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(starter.metrics(),
-				new ToolRefinements(), Duration.ofSeconds(10));
+		ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(
+				new ToolCalls(starter::metrics), Duration.ofSeconds(10));
 		List<SyncToolSpecification> instrumented = new ArrayList<>();
 		bare.forEach((spec) -> instrumented.add(instrumenter.instrument(spec)));
 		long withoutWrappers = GraphLayout.parseInstance(starter.registry(), starter.metrics(), bare).totalSize();

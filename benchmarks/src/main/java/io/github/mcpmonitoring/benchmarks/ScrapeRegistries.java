@@ -2,6 +2,7 @@ package io.github.mcpmonitoring.benchmarks;
 
 import java.time.Duration;
 
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.ErrorTypes;
@@ -55,17 +56,19 @@ public final class ScrapeRegistries {
 	public static StarterMetrics starterMetrics(int tools, CallFailureListener failureListener) {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		registry.config().meterFilter(new ErrorTypeCardinalityFilter(50));
-		ToolCallMetrics metrics = new ToolCallMetrics(registry, Duration.ofMinutes(1), failureListener);
+		ToolCallMetrics metrics = new ToolCallMetrics(registry, Duration.ofMinutes(1),
+				failureListener, new InFlightCalls());
 		long threshold = Duration.ofSeconds(10).toNanos();
 		for (int i = 0; i < tools; i++) {
 			String tool = toolName(i);
 			metrics.registerTool(tool);
 			ToolCallRecorder recorder = metrics.recorder(tool);
 			for (int call = 0; call < 3; call++) {
-				recorder.record(recorder.monotonicTime() - millis(call), recorder.start(), ErrorTypes.NONE, threshold);
+				recorder.record(recorder.monotonicTime() - millis(call), recorder.start(), ErrorTypes.NONE, threshold,
+						null);
 			}
 			for (String errorType : ERROR_TYPES) {
-				recorder.record(recorder.monotonicTime() - millis(5), recorder.start(), errorType, threshold);
+				recorder.record(recorder.monotonicTime() - millis(5), recorder.start(), errorType, threshold, null);
 			}
 		}
 		return new StarterMetrics(metrics, registry);

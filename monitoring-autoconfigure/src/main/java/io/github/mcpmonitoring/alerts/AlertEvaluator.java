@@ -153,7 +153,7 @@ public class AlertEvaluator {
 			task.run();
 			this.failingRules.remove(what);
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			if (this.failingRules.add(what)) {
 				logger.warn(what + " failed and was skipped; it runs again at the next evaluation and further"
 						+ " failures are logged at DEBUG", ex);
@@ -239,7 +239,7 @@ public class AlertEvaluator {
 			notifier.notify(notification);
 			this.failingNotifiers.remove(notifier);
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			String what = "Alert notifier '" + notifier.channel() + "' failed";
 			if (this.failingNotifiers.add(notifier)) {
 				logger.warn(what + "; the other notifiers were notified and further failures of this one are logged"

@@ -28,6 +28,7 @@ final class MonitoredApiMethod extends MonitoredMethod {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
+			// Not a recording failure: the method's own exception, recorded and rethrown unchanged.
 			this.recorder.record(startTime, ex, this.slowThresholdNanos);
 			throw ex;
 		}

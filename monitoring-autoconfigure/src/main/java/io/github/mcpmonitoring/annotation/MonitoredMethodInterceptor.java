@@ -2,6 +2,7 @@ package io.github.mcpmonitoring.annotation;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.mcpmonitoring.core.ApiCallMetrics;
@@ -17,7 +17,8 @@ import io.github.mcpmonitoring.core.DurationText;
 import io.github.mcpmonitoring.core.RecordingFailureLog;
 import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
+import io.github.mcpmonitoring.toolcall.ToolMethod;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -35,12 +36,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Times methods annotated with {@link MonitoredTool @MonitoredTool} or {@link MonitoredApiCall @MonitoredApiCall}
- * and, while tool calls are recorded at the MCP layer, notes the exceptions that framework tool methods throw so
- * that the call is recorded once with the right {@code error.type}.
+ * and, while tool calls are recorded at the MCP layer, takes the part of tool methods in counting each call once
+ * through {@link ToolCalls}: framework tool methods are then handled too, so that the exception they throw becomes
+ * the call's {@code error.type}.
  * <p>
  * Annotations are read once per method when the advisor matches it (so invalid thresholds fail at startup) and
  * meters are resolved on the first call, so the success path allocates nothing. The advised call is never affected
- * by a failure to record it.
+ * by a failure to record it. What {@code @MonitoredTool} says about framework tool methods is
+ * {@link #registerToolRefinements(Class) registered} when their bean is initialised.
  */
 public class MonitoredMethodInterceptor implements MethodInterceptor {
 
@@ -48,7 +51,7 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 
 	private final Supplier<ApiCallMetrics> apiMetrics;
 
-	private final ToolRefinements toolRefinements;
+	private final ToolCalls toolCalls;
 
 	private final boolean toolCallsRecordedByMcpLayer;
 
@@ -73,23 +76,8 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	 * the interceptor does not initialise the meter registry early.
 	 * @param toolMetrics supplies the tool call metrics
 	 * @param apiMetrics supplies the upstream API call metrics
-	 * @param toolRefinements where to publish what annotations on framework tool methods say, or {@code null} when
-	 * tool calls are not recorded at the MCP layer
-	 * @param defaultToolSlowThreshold slow-call threshold of tools that do not set one
-	 * @param defaultApiSlowThreshold slow-call threshold of APIs that do not set one
-	 */
-	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
-			ToolRefinements toolRefinements, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold) {
-		this(toolMetrics, apiMetrics, toolRefinements, defaultToolSlowThreshold, defaultApiSlowThreshold, true);
-	}
-
-	/**
-	 * Create an interceptor. Metrics are supplied lazily, on the first call of a monitored method, so that creating
-	 * the interceptor does not initialise the meter registry early.
-	 * @param toolMetrics supplies the tool call metrics
-	 * @param apiMetrics supplies the upstream API call metrics
-	 * @param toolRefinements where to publish what annotations on framework tool methods say, or {@code null} when
-	 * tool calls are not recorded at the MCP layer
+	 * @param toolCalls where tool calls the MCP layer records are counted once, or {@code null} when tool calls are
+	 * not recorded at the MCP layer
 	 * @param defaultToolSlowThreshold slow-call threshold of tools that do not set one
 	 * @param defaultApiSlowThreshold slow-call threshold of APIs that do not set one
 	 * @param frameworkToolExceptionTypes whether framework tool methods ({@code @McpTool}, {@code @Tool}) without
@@ -97,12 +85,12 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	 * when {@code false} their beans are not proxied for it and such calls are recorded as {@code tool_error}
 	 */
 	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
-			ToolRefinements toolRefinements, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold,
+			ToolCalls toolCalls, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold,
 			boolean frameworkToolExceptionTypes) {
 		this.toolMetrics = toolMetrics;
 		this.apiMetrics = apiMetrics;
-		this.toolRefinements = toolRefinements;
-		this.toolCallsRecordedByMcpLayer = toolRefinements != null;
+		this.toolCalls = toolCalls;
+		this.toolCallsRecordedByMcpLayer = toolCalls != null;
 		this.frameworkToolExceptionTypes = frameworkToolExceptionTypes;
 		this.defaultToolSlowThresholdNanos = SettingChecks
 			.requireNonNegative("defaultToolSlowThreshold", defaultToolSlowThreshold)
@@ -198,15 +186,28 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	 */
 	boolean isMonitored(Method method, Class<?> targetClass) {
 		Method specificMethod = AopUtils.getMostSpecificMethod(method, targetClass);
-		MethodSpec spec = specFor(specificMethod);
-		if (spec == MethodSpec.NONE) {
-			return false;
+		return specFor(specificMethod) != MethodSpec.NONE;
+	}
+
+	/**
+	 * Register with {@link ToolCalls} what {@code @MonitoredTool} annotations say about the framework tool methods of
+	 * a class, so that the MCP layer records those tools under it. Called when a bean of the class is initialised,
+	 * which is before the tool specifications built from it are instrumented.
+	 * @param targetClass the class of the bean
+	 * @throws IllegalArgumentException if an annotation on a method is invalid
+	 */
+	public void registerToolRefinements(Class<?> targetClass) {
+		if (this.toolCalls == null || Modifier.isFinal(targetClass.getModifiers()) || !mayMonitor(targetClass)) {
+			return;
 		}
-		if (spec.frameworkToolName() != null && spec.tool() != null && this.toolRefinements != null) {
-			this.toolRefinements.register(spec.frameworkToolName(), spec.tool().refinedName(),
-					spec.tool().slowThresholdNanos());
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(targetClass,
+				ReflectionUtils.USER_DECLARED_METHODS)) {
+			MethodSpec spec = specFor(AopUtils.getMostSpecificMethod(method, targetClass));
+			if (spec.frameworkToolName() != null && spec.tool() != null) {
+				this.toolCalls.refine(spec.frameworkToolName(), spec.tool().refinedName(),
+						spec.tool().slowThresholdNanos());
+			}
 		}
-		return true;
 	}
 
 	private MethodSpec specFor(Method method) {
@@ -253,7 +254,7 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		try {
 			return create(specificMethod, specFor(specificMethod));
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			this.failureLog.recordingFailed("calls of " + method.getName(), ex);
 			return MonitoredMethod.PASS_THROUGH;
 		}
@@ -271,18 +272,16 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		ToolSpec tool = (spec.tool() != null) ? spec.tool() : ToolSpec.NONE;
 		long threshold = (tool.slowThresholdNanos() >= 0) ? tool.slowThresholdNanos()
 				: this.defaultToolSlowThresholdNanos;
-		ToolCallMetrics metrics = this.toolMetrics.get();
-		Predicate<String> toolsRecordedByMcpLayer = this.toolCallsRecordedByMcpLayer ? metrics::isRegisteredTool
+		ToolMethod toolMethod = (this.toolCalls != null)
+				? this.toolCalls.toolMethod(spec.frameworkToolName(), tool.refinedName(), tool.slowThresholdNanos())
 				: null;
 		if (spec.tool() == null) {
 			// A framework tool method, handled only for the exception it throws.
-			return new MonitoredToolMethod(method, spec.frameworkToolName(), null, -1, null, threshold,
-					toolsRecordedByMcpLayer);
+			return new MonitoredToolMethod(method, toolMethod, null, threshold);
 		}
 		String name = (tool.refinedName() != null) ? tool.refinedName()
 				: (spec.frameworkToolName() != null) ? spec.frameworkToolName() : method.getName();
-		return new MonitoredToolMethod(method, spec.frameworkToolName(), tool.refinedName(),
-				tool.slowThresholdNanos(), metrics.recorder(name), threshold, toolsRecordedByMcpLayer);
+		return new MonitoredToolMethod(method, toolMethod, this.toolMetrics.get().recorder(name), threshold);
 	}
 
 	/** What the annotations of a method say. */

@@ -1,100 +1,56 @@
 package io.github.mcpmonitoring.annotation;
 
 import java.lang.reflect.Method;
-import java.util.function.Predicate;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
-import io.github.mcpmonitoring.core.ToolInvocation;
+import io.github.mcpmonitoring.toolcall.ToolMethod;
+import io.github.mcpmonitoring.toolcall.ToolResults;
 import org.aopalliance.intercept.MethodInvocation;
 
 /**
- * Handles the calls of a tool method. Inside a tool call that the MCP layer already records, it only refines that
- * call and notes the exception the method threw; otherwise it records the call itself when it has a recorder, unless
- * the MCP layer records the tool the method is (an asynchronous server runs it on another thread than the call's).
+ * Handles the calls of a tool method. While the MCP layer records tool calls, its {@link ToolMethod} decides whether
+ * a call is part of one the MCP layer records; a call nothing else records is recorded here, when there is a
+ * recorder, until its result completes.
  */
-final class MonitoredToolMethod extends MonitoredMethod {
+final class MonitoredToolMethod extends MonitoredMethod implements ToolMethod.SelfRecording {
 
-	private final String frameworkToolName;
-
-	private final String refinedName;
-
-	private final long refinedSlowThresholdNanos;
+	private final ToolMethod toolMethod;
 
 	private final ToolCallRecorder recorder;
 
 	private final long slowThresholdNanos;
 
-	private final Predicate<String> toolsRecordedByMcpLayer;
+	private final ToolMethod.SelfRecording selfRecording;
 
 	/**
 	 * Create an instance.
 	 * @param method the tool method
-	 * @param frameworkToolName the name a framework exposes the method under, or {@code null} when it is not a
-	 * framework tool method
-	 * @param refinedName the name to give a call recorded by the MCP layer, or {@code null} to keep its name
-	 * @param refinedSlowThresholdNanos the threshold to give such a call, or a negative value to keep it
-	 * @param recorder the recorder of calls made outside the MCP layer's instrumentation, or {@code null} to leave
-	 * them unrecorded
+	 * @param toolMethod the method's part in counting calls once, or {@code null} when tool calls are not recorded
+	 * at the MCP layer
+	 * @param recorder the recorder of calls nothing else records, or {@code null} to leave them unrecorded
 	 * @param slowThresholdNanos the threshold of calls the recorder records
-	 * @param toolsRecordedByMcpLayer tells whether the MCP layer records the tool of a given name, or {@code null}
-	 * when tool calls are not recorded at the MCP layer and no call is looked for
 	 */
-	MonitoredToolMethod(Method method, String frameworkToolName, String refinedName, long refinedSlowThresholdNanos,
-			ToolCallRecorder recorder, long slowThresholdNanos, Predicate<String> toolsRecordedByMcpLayer) {
+	MonitoredToolMethod(Method method, ToolMethod toolMethod, ToolCallRecorder recorder, long slowThresholdNanos) {
 		super(method);
-		this.frameworkToolName = frameworkToolName;
-		this.refinedName = refinedName;
-		this.refinedSlowThresholdNanos = refinedSlowThresholdNanos;
+		this.toolMethod = toolMethod;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
-		this.toolsRecordedByMcpLayer = toolsRecordedByMcpLayer;
+		this.selfRecording = (recorder != null) ? this : null;
 	}
 
 	@Override
 	Object invoke(MethodInvocation invocation) throws Throwable {
-		if (this.toolsRecordedByMcpLayer != null) {
-			ToolInvocation open = ToolInvocation.current();
-			if (open != null) {
-				// Another tool's method, called from this tool's handler, is part of this call, not its tool.
-				return (this.frameworkToolName == null || open.mayBeOf(this.frameworkToolName))
-						? refine(open, invocation) : invocation.proceed();
-			}
-		}
-		if (this.recorder == null || isRecordedByMcpLayer()) {
-			return noteFailure(invocation);
+		if (this.toolMethod != null) {
+			return this.toolMethod.invoke(invocation, this.selfRecording);
 		}
 		return record(invocation);
 	}
 
-	private boolean isRecordedByMcpLayer() {
-		return this.frameworkToolName != null && this.toolsRecordedByMcpLayer != null
-				&& this.toolsRecordedByMcpLayer.test(this.frameworkToolName);
-	}
-
-	private Object refine(ToolInvocation open, MethodInvocation invocation) throws Throwable {
-		open.refine(this.refinedName, this.refinedSlowThresholdNanos);
-		try {
-			return invocation.proceed();
-		}
-		catch (Throwable ex) {
-			open.failed(ex);
-			throw ex;
-		}
-	}
-
-	private Object noteFailure(MethodInvocation invocation) throws Throwable {
-		try {
-			return invocation.proceed();
-		}
-		catch (Throwable ex) {
-			ToolInvocation.noteUnscopedFailure(ex);
-			throw ex;
-		}
-	}
-
-	private Object record(MethodInvocation invocation) throws Throwable {
+	/** Record a call nothing else records. */
+	@Override
+	public Object record(MethodInvocation invocation) throws Throwable {
 		// A call whose result completes later may end on another thread; a publisher's calls are its subscriptions.
 		InFlightCall inFlight = switch (this.returnKind) {
 			case IMMEDIATE -> this.recorder.start();
@@ -107,6 +63,7 @@ final class MonitoredToolMethod extends MonitoredMethod {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
+			// Not a recording failure: the method's own exception, recorded and rethrown unchanged.
 			finish(startTime, inFlight, null, ex);
 			throw ex;
 		}

@@ -50,15 +50,10 @@ public class McpMonitoringAutoConfiguration {
 			ObjectProvider<CallFailureListener> failureListeners, MonitoringScheduler scheduler) {
 		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
 		SettingKeys keys = SettingKeys.of("mcp.monitoring.slow-call-log-interval");
-		Duration samplingInterval = properties.getTools().getInFlightSamplingInterval();
-		if (samplingInterval.isZero()) {
-			return keys.build(() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
-					InFlightCalls.everyCall()));
-		}
-		InFlightCalls inFlightCalls = InFlightCalls.sampled();
+		InFlightCalls inFlightCalls = new InFlightCalls();
 		SettingKeys.of("mcp.monitoring.tools.in-flight-sampling-interval")
 			.build(() -> scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample,
-					samplingInterval));
+					properties.getTools().getInFlightSamplingInterval()));
 		return keys.build(
 				() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners), inFlightCalls));
 	}

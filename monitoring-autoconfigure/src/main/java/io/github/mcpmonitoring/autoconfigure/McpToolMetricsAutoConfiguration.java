@@ -1,9 +1,9 @@
 package io.github.mcpmonitoring.autoconfigure;
 
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -25,20 +25,25 @@ import org.springframework.context.annotation.Role;
 @ConditionalOnProperty(prefix = "mcp.monitoring.tools", name = "enabled", matchIfMissing = true)
 public class McpToolMetricsAutoConfiguration {
 
+	/**
+	 * Where each tool call is counted once; an infrastructure bean with its metrics supplied lazily, because the
+	 * advisor of annotated tool methods, created before the other post-processors, needs it.
+	 * @param metrics supplies the tool call metrics
+	 * @return the tool calls
+	 */
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	public static ToolRefinements mcpToolRefinements() {
-		return new ToolRefinements();
+	public static ToolCalls mcpToolCalls(ObjectProvider<ToolCallMetrics> metrics) {
+		return new ToolCalls(metrics::getObject);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	public ToolSpecificationInstrumenter mcpToolSpecificationInstrumenter(ToolCallMetrics metrics,
-			ToolRefinements refinements, McpMonitoringProperties properties) {
+	public ToolSpecificationInstrumenter mcpToolSpecificationInstrumenter(ToolCalls toolCalls,
+			McpMonitoringProperties properties) {
 		return SettingKeys.of("mcp.monitoring.tools.slow-threshold")
-			.build(() -> new ToolSpecificationInstrumenter(metrics, refinements,
-					properties.getTools().getSlowThreshold()));
+			.build(() -> new ToolSpecificationInstrumenter(toolCalls, properties.getTools().getSlowThreshold()));
 	}
 
 	@Bean

@@ -2,9 +2,10 @@ package io.github.mcpmonitoring.autoconfigure;
 
 import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
 import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
+import io.github.mcpmonitoring.annotation.ToolRefinementsPostProcessor;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -35,7 +36,7 @@ public class MonitoredAnnotationsAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	public static MonitoredMethodInterceptor mcpMonitoredMethodInterceptor(ObjectProvider<ToolCallMetrics> toolMetrics,
-			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolRefinements> toolRefinements,
+			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolCalls> toolCalls,
 			Environment environment) {
 		// Bound from the environment rather than injected: the auto-proxy creator, a BeanPostProcessor, creates the
 		// advisor and this interceptor before the other post-processors are registered. An injected properties bean
@@ -46,7 +47,7 @@ public class MonitoredAnnotationsAutoConfiguration {
 			.with("defaultToolSlowThreshold", "mcp.monitoring.tools.slow-threshold")
 			.with("defaultApiSlowThreshold", "mcp.monitoring.api.slow-threshold")
 			.build(() -> new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
-					toolRefinements.getIfAvailable(), settings.getTools().getSlowThreshold(),
+					toolCalls.getIfAvailable(), settings.getTools().getSlowThreshold(),
 					settings.getApi().getSlowThreshold(), settings.getTools().isExceptionTypes()));
 	}
 
@@ -56,6 +57,13 @@ public class MonitoredAnnotationsAutoConfiguration {
 	public static Advisor mcpMonitoredMethodAdvisor(ObjectProvider<MonitoredMethodInterceptor> interceptor) {
 		MonitoredMethodInterceptor methodInterceptor = interceptor.getObject();
 		return new DefaultPointcutAdvisor(new MonitoredMethodPointcut(methodInterceptor), methodInterceptor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public static ToolRefinementsPostProcessor mcpToolRefinementsPostProcessor(
+			ObjectProvider<MonitoredMethodInterceptor> interceptor) {
+		return new ToolRefinementsPostProcessor(interceptor.getObject());
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.github.mcpmonitoring.core;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Clock;
@@ -20,26 +18,7 @@ import io.micrometer.core.instrument.noop.NoopTimer;
 /**
  * Entry point for recording upstream API calls: hands out one {@link ApiCallRecorder} per API name.
  */
-public class ApiCallMetrics {
-
-	private final MeterRegistry registry;
-
-	private final Duration slowCallLogInterval;
-
-	private final RecordingFailureLog failureLog = new RecordingFailureLog();
-
-	private final Map<String, ApiCallRecorder> recorders = new ConcurrentHashMap<>();
-
-	private final CallFailureListener failureListener;
-
-	/**
-	 * Create an instance that registers its meters in the given registry.
-	 * @param registry the registry
-	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same API
-	 */
-	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval) {
-		this(registry, slowCallLogInterval, CallFailureListener.NONE);
-	}
+public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 
 	/**
 	 * Create an instance that registers its meters in the given registry and tells a listener about failed calls.
@@ -48,33 +27,7 @@ public class ApiCallMetrics {
 	 * @param failureListener told about every failed call
 	 */
 	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
-		this.registry = registry;
-		this.slowCallLogInterval = SettingChecks.requireNonNegative("slowCallLogInterval", slowCallLogInterval);
-		this.failureListener = failureListener;
-	}
-
-	/**
-	 * Return the recorder of an API, creating its meters on first use. Never throws: when the meters cannot be
-	 * registered, the failure is logged and a recorder that records nothing is returned.
-	 * @param api the API name
-	 * @return the recorder
-	 */
-	public ApiCallRecorder recorder(String api) {
-		ApiCallRecorder recorder = this.recorders.get(api);
-		if (recorder != null) {
-			return recorder;
-		}
-		try {
-			return this.recorders.computeIfAbsent(api, this::createRecorder);
-		}
-		catch (Throwable ex) {
-			this.failureLog.recordingFailed(McpMeterNames.API_CALL_DURATION, ex);
-			Meter.Id id = new Meter.Id(McpMeterNames.API_CALL_DURATION, Tags.of(McpMeterNames.TAG_API, api), null,
-					null, Meter.Type.TIMER);
-			return new ApiCallRecorder(api, this, Clock.SYSTEM, new NoopTimer(id),
-					new SlowCallReporter(api, new NoopCounter(id), Clock.SYSTEM, this.slowCallLogInterval),
-					new AtomicInteger());
-		}
+		super(registry, slowCallLogInterval, failureListener, CallFailure.API, McpMeterNames.API_CALL_DURATION);
 	}
 
 	/**
@@ -83,44 +36,43 @@ public class ApiCallMetrics {
 	 */
 	public Map<String, Integer> consecutiveFailures() {
 		Map<String, Integer> result = new TreeMap<>();
-		this.recorders.forEach((api, recorder) -> result.put(api, recorder.consecutiveFailures()));
+		recorders().forEach((api, recorder) -> result.put(api, recorder.consecutiveFailures()));
 		return result;
 	}
 
-	RecordingFailureLog failureLog() {
-		return this.failureLog;
-	}
-
 	void failed(String api, String errorType, Throwable failure) {
-		Instant time = Instant.ofEpochMilli(this.registry.config().clock().wallTime());
-		String message = ErrorTypes.messageOf(failure);
-		this.failureListener.onFailure(new CallFailure(time, CallFailure.API, api, errorType, message));
+		failed(api, errorType, ErrorTypes.messageOf(failure));
 	}
 
 	Timer durationTimer(String api, String errorType) {
-		return Timer.builder(McpMeterNames.API_CALL_DURATION)
-			.description("Duration of calls to upstream APIs")
-			.tag(McpMeterNames.TAG_API, api)
+		return durationTimer("Duration of calls to upstream APIs").tag(McpMeterNames.TAG_API, api)
 			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
-			.serviceLevelObjectives(McpMeterNames.durationBuckets())
-			.register(this.registry);
+			.register(registry());
 	}
 
-	private ApiCallRecorder createRecorder(String api) {
-		Clock clock = this.registry.config().clock();
+	@Override
+	ApiCallRecorder noopRecorder(String api) {
+		Meter.Id id = new Meter.Id(McpMeterNames.API_CALL_DURATION, Tags.of(McpMeterNames.TAG_API, api), null, null,
+				Meter.Type.TIMER);
+		return new ApiCallRecorder(api, this, Clock.SYSTEM, new NoopTimer(id),
+				slowCallReporter(api, new NoopCounter(id), Clock.SYSTEM), new AtomicInteger());
+	}
+
+	@Override
+	ApiCallRecorder createRecorder(String api) {
+		Clock clock = clock();
 		AtomicInteger consecutiveFailures = new AtomicInteger();
 		Gauge.builder(McpMeterNames.API_CONSECUTIVE_FAILURES, consecutiveFailures, AtomicInteger::get)
 			.description("Failed calls in a row to an upstream API, reset by a success")
 			.tag(McpMeterNames.TAG_API, api)
 			.strongReference(true)
-			.register(this.registry);
+			.register(registry());
 		Counter slow = Counter.builder(McpMeterNames.API_CALL_SLOW)
 			.description("Upstream API calls slower than their threshold")
 			.tag(McpMeterNames.TAG_API, api)
-			.register(this.registry);
-		SlowCallReporter slowCalls = new SlowCallReporter("API '" + api + "'", slow, clock, this.slowCallLogInterval);
-		return new ApiCallRecorder(api, this, clock, durationTimer(api, ErrorTypes.NONE), slowCalls,
-				consecutiveFailures);
+			.register(registry());
+		return new ApiCallRecorder(api, this, clock, durationTimer(api, ErrorTypes.NONE),
+				slowCallReporter("API '" + api + "'", slow, clock), consecutiveFailures);
 	}
 
 }

@@ -59,7 +59,7 @@ public final class ApiCallRecorder {
 	}
 
 	/**
-	 * Record a finished call. Never throws.
+	 * Record a finished call. Never throws an exception.
 	 * @param startTime the value of {@link #monotonicTime()} when the call started
 	 * @param failure the exception the call ended with, or {@code null} on success
 	 * @param slowThresholdNanos duration above which the call counts as slow
@@ -82,7 +82,7 @@ public final class ApiCallRecorder {
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.API_CALL_DURATION, ex);
 		}
 	}

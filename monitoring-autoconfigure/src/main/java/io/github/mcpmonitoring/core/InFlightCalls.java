@@ -14,20 +14,18 @@ import io.micrometer.core.instrument.LongTaskTimer;
  * Tracks the tool calls in flight for the {@code mcp.server.operation.active} long-task timer.
  * <p>
  * Starting a long-task timer sample costs about a hundred nanoseconds and allocates, on every call, for a view that
- * matters for the calls that last. So, {@link #sampled() when sampled}, a call that starts and ends on one thread
- * only marks a slot that belongs to its thread, and each {@link #sample() sampling run} starts a sample for every
- * call it finds open; the call stops that sample when it ends. The timer then counts the calls that were open at the
- * last sampling run and still are, with ages counted from the run that found them: a call that lasts longer than
- * twice the sampling interval is always counted, and its age is short by at most one interval. Ending a call takes
- * no memory fence, so a call that ends while a sampling run is starting its sample may stay counted until the next
- * run. Sampling runs are the caller's to schedule.
+ * matters for the calls that last. So a call that starts and ends on one thread only marks a slot that belongs to
+ * its thread, and each {@link #sample() sampling run} starts a sample for every call it finds open; the call stops
+ * that sample when it ends. The timer then counts the calls that were open at the last sampling run and still are,
+ * with ages counted from the run that found them: a call that lasts longer than twice the sampling interval is
+ * always counted, and its age is short by at most one interval. Ending a call takes no memory fence, so a call that
+ * ends while a sampling run is starting its sample may stay counted until the next run. Sampling runs are the
+ * caller's to schedule.
  * <p>
  * A call that may end on another thread (an asynchronous handler or method), and a call nested in another on the
- * same thread, start their sample at once, as do all calls when {@link #everyCall() every call} is counted.
+ * same thread, start their sample at once.
  */
 public final class InFlightCalls {
-
-	private final boolean sampled;
 
 	private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(this::newSlot);
 
@@ -36,24 +34,10 @@ public final class InFlightCalls {
 	/** The timers {@link #track tracked} here, by number. Guarded by this object's lock. */
 	private LongTaskTimer[] timers = new LongTaskTimer[0];
 
-	private InFlightCalls(boolean sampled) {
-		this.sampled = sampled;
-	}
-
 	/**
-	 * Count the calls found open by {@link #sample()}, which must then run periodically.
-	 * @return calls in flight counted by sampling
+	 * Create an instance that counts the calls found open by {@link #sample()}, which must then run periodically.
 	 */
-	public static InFlightCalls sampled() {
-		return new InFlightCalls(true);
-	}
-
-	/**
-	 * Count every call from its start, at the cost of a long-task timer sample per call.
-	 * @return calls in flight counted one by one
-	 */
-	public static InFlightCalls everyCall() {
-		return new InFlightCalls(false);
+	public InFlightCalls() {
 	}
 
 	/**
@@ -82,9 +66,6 @@ public final class InFlightCalls {
 	 * @return the timer's calls
 	 */
 	TrackedTimer track(LongTaskTimer timer) {
-		if (!this.sampled) {
-			return new TrackedTimer(timer, -1);
-		}
 		synchronized (this) {
 			LongTaskTimer[] tracked = Arrays.copyOf(this.timers, this.timers.length + 1);
 			tracked[tracked.length - 1] = timer;
@@ -113,9 +94,6 @@ public final class InFlightCalls {
 		 * @return the call, to {@link InFlightCall#end() end} on this thread
 		 */
 		InFlightCall begin() {
-			if (this.number < 0) {
-				return beginAnywhere();
-			}
 			Slot slot = InFlightCalls.this.slots.get();
 			if (slot.isOpen()) {
 				return beginAnywhere();

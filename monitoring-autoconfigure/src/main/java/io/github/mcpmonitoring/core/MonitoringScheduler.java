@@ -78,6 +78,8 @@ public class MonitoringScheduler implements AutoCloseable {
 				this.task.run();
 			}
 			catch (Throwable ex) {
+				// Also an Error: the executor would otherwise cancel the schedule of a periodic task that throws,
+				// without a word in the log.
 				if (!this.warned) {
 					this.warned = true;
 					logger.warn("Monitoring task '" + this.name + "' failed; it keeps running on its schedule and"

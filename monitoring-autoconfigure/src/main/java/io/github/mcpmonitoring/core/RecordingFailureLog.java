@@ -30,7 +30,7 @@ public final class RecordingFailureLog {
 				logger.debug("Failed to record " + meterName, failure);
 			}
 		}
-		catch (Throwable ignored) {
+		catch (Exception ignored) {
 			// A broken logger must not break the monitored call either.
 		}
 	}

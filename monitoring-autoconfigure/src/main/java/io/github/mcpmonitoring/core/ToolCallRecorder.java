@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 
 /**
  * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once, so that
- * recording a successful call that starts and ends on one thread allocates nothing (unless calls in flight are
- * counted {@link InFlightCalls#everyCall() one by one}); other error types are resolved when they happen. When the
+ * recording a successful call that starts and ends on one thread allocates nothing; other error types are resolved
+ * when they happen. When the
  * in-flight meter is denied (for example with {@code management.metrics.enable.<name>=false}), calls are not tracked
  * as in flight at all.
  */
@@ -61,7 +61,7 @@ public final class ToolCallRecorder {
 		try {
 			return this.active.begin();
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
 			return null;
 		}
@@ -79,7 +79,7 @@ public final class ToolCallRecorder {
 		try {
 			return this.active.beginAnywhere();
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
 			return null;
 		}
@@ -94,18 +94,7 @@ public final class ToolCallRecorder {
 	}
 
 	/**
-	 * Record a finished call. Never throws.
-	 * @param startTime the value of {@link #monotonicTime()} when the call started
-	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
-	 * @param errorType the outcome, see {@link ErrorTypes}
-	 * @param slowThresholdNanos duration above which the call counts as slow
-	 */
-	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos) {
-		record(startTime, inFlight, errorType, slowThresholdNanos, null);
-	}
-
-	/**
-	 * Record a finished call and, when it failed, tell the failure listener. Never throws.
+	 * Record a finished call and, when it failed, tell the failure listener. Never throws an exception.
 	 * @param startTime the value of {@link #monotonicTime()} when the call started
 	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
 	 * @param errorType the outcome, see {@link ErrorTypes}
@@ -125,7 +114,7 @@ public final class ToolCallRecorder {
 				this.metrics.failed(this.toolName, errorType, failureMessage);
 			}
 		}
-		catch (Throwable ex) {
+		catch (Exception ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
 	}

@@ -3,9 +3,8 @@ package io.github.mcpmonitoring.mcp;
 import java.time.Duration;
 
 import io.github.mcpmonitoring.core.SettingChecks;
-import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolCallRecorder;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ServerTool;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -16,22 +15,17 @@ import io.modelcontextprotocol.spec.McpSchema;
  */
 public class ToolSpecificationInstrumenter {
 
-	private final ToolCallMetrics metrics;
-
-	private final ToolRefinements refinements;
+	private final ToolCalls toolCalls;
 
 	private final long defaultSlowThresholdNanos;
 
 	/**
 	 * Create an instrumenter.
-	 * @param metrics where calls are recorded
-	 * @param refinements what {@code @MonitoredTool} annotations say about tools
+	 * @param toolCalls where each tool's calls are counted once
 	 * @param defaultSlowThreshold slow-call threshold of tools whose annotation does not set one
 	 */
-	public ToolSpecificationInstrumenter(ToolCallMetrics metrics, ToolRefinements refinements,
-			Duration defaultSlowThreshold) {
-		this.metrics = metrics;
-		this.refinements = refinements;
+	public ToolSpecificationInstrumenter(ToolCalls toolCalls, Duration defaultSlowThreshold) {
+		this.toolCalls = toolCalls;
 		this.defaultSlowThresholdNanos = SettingChecks.requireNonNegative("defaultSlowThreshold", defaultSlowThreshold)
 			.toNanos();
 	}
@@ -81,8 +75,7 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
-					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
 			.build();
 	}
 
@@ -97,8 +90,7 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
-					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
 			.build();
 	}
 
@@ -114,8 +106,7 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpStatelessServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
-					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
 			.build();
 	}
 
@@ -131,18 +122,12 @@ public class ToolSpecificationInstrumenter {
 		}
 		return McpStatelessServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), spec.tool().name(), this.metrics,
-					recorder(spec.tool()), slowThresholdNanos(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
 			.build();
 	}
 
-	private ToolCallRecorder recorder(McpSchema.Tool tool) {
-		this.metrics.registerTool(tool.name());
-		return this.metrics.recorder(this.refinements.recordedName(tool.name()));
-	}
-
-	private long slowThresholdNanos(McpSchema.Tool tool) {
-		return this.refinements.slowThresholdNanos(tool.name(), this.defaultSlowThresholdNanos);
+	private ServerTool serverTool(McpSchema.Tool tool) {
+		return this.toolCalls.serverTool(tool.name(), this.defaultSlowThresholdNanos);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
 import io.github.mcpmonitoring.core.McpMeterNames;
@@ -340,9 +341,9 @@ class MonitoredApiCallTests {
 	}
 
 	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry) {
-		ApiCallMetrics apiMetrics = new ApiCallMetrics(registry, Duration.ofMinutes(1));
+		ApiCallMetrics apiMetrics = new ApiCallMetrics(registry, Duration.ofMinutes(1), CallFailureListener.NONE);
 		return new MonitoredMethodInterceptor(MonitoredApiCallTests::noToolMetrics, () -> apiMetrics, null,
-				Duration.ofSeconds(10), Duration.ofSeconds(5));
+				Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 	}
 
 	private static ToolCallMetrics noToolMetrics() {

@@ -3,9 +3,11 @@ package io.github.mcpmonitoring.annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 
+import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -59,18 +61,23 @@ class MonitoredMethodPointcutTests {
 	@Test
 	void acceptsFrameworkToolClassesOnlyWhileTheMcpLayerRecordsToolCalls() {
 		assertThat(pointcut(null).getClassFilter().matches(Tools.class)).isFalse();
-		assertThat(pointcut(new ToolRefinements()).getClassFilter().matches(Tools.class)).isTrue();
+		assertThat(pointcut(toolCalls()).getClassFilter().matches(Tools.class)).isTrue();
 	}
 
 	@Test
 	void turnsAwayFrameworkToolClassesWhenTheirExceptionTypesAreNotWanted() {
-		assertThat(pointcut(new ToolRefinements(), false).getClassFilter().matches(Tools.class)).isFalse();
-		assertThat(pointcut(new ToolRefinements(), false).getClassFilter().matches(Client.class)).isTrue();
+		assertThat(pointcut(toolCalls(), false).getClassFilter().matches(Tools.class)).isFalse();
+		assertThat(pointcut(toolCalls(), false).getClassFilter().matches(Client.class)).isTrue();
 	}
 
 	@Test
 	void leavesFinalClassesAlone() {
 		assertThat(pointcut(null).getClassFilter().matches(FinalClient.class)).isFalse();
+	}
+
+	private ToolCalls toolCalls() {
+		return new ToolCalls(() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+				new InFlightCalls()));
 	}
 
 	private static Method method(Class<?> type, String name) {
@@ -79,15 +86,16 @@ class MonitoredMethodPointcutTests {
 		return method;
 	}
 
-	private MonitoredMethodPointcut pointcut(ToolRefinements refinements) {
-		return pointcut(refinements, true);
+	private MonitoredMethodPointcut pointcut(ToolCalls toolCalls) {
+		return pointcut(toolCalls, true);
 	}
 
-	private MonitoredMethodPointcut pointcut(ToolRefinements refinements, boolean frameworkToolExceptionTypes) {
+	private MonitoredMethodPointcut pointcut(ToolCalls toolCalls, boolean frameworkToolExceptionTypes) {
 		MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(
-				() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1)),
-				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1)), refinements, Duration.ofSeconds(10),
-				Duration.ofSeconds(5), frameworkToolExceptionTypes);
+				() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+						new InFlightCalls()),
+				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE), toolCalls,
+				Duration.ofSeconds(10), Duration.ofSeconds(5), frameworkToolExceptionTypes);
 		return new MonitoredMethodPointcut(interceptor);
 	}
 

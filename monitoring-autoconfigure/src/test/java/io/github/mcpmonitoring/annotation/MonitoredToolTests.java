@@ -13,8 +13,9 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolInvocation;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ServerTool;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
+import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
@@ -52,20 +53,24 @@ class MonitoredToolTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
-	private final ToolRefinements refinements = new ToolRefinements();
-
 	/** As configured when tool calls are not recorded at the MCP layer. */
 	private final Tools target = new Tools(this.clock);
 
 	private final Tools standalone = proxy(this.target, interceptor(this.registry, null));
 
 	/** The metrics of the MCP layer, which registers the tools it records. */
-	private final ToolCallMetrics mcpLayerMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+	private final ToolCallMetrics mcpLayerMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
+			CallFailureListener.NONE, new InFlightCalls());
+
+	/** Where the MCP layer and the tool methods count each call once. */
+	private final ToolCalls toolCalls = new ToolCalls(() -> this.mcpLayerMetrics);
+
+	private final MonitoredMethodInterceptor mcpLayerInterceptor = new MonitoredMethodInterceptor(
+			() -> this.mcpLayerMetrics, MonitoredToolTests::noApiMetrics, this.toolCalls, Duration.ofSeconds(10),
+			Duration.ofSeconds(5), true);
 
 	/** As configured when tool calls are recorded at the MCP layer. */
-	private final Tools withMcpLayer = proxy(new Tools(this.clock), new MonitoredMethodInterceptor(
-			() -> this.mcpLayerMetrics, MonitoredToolTests::noApiMetrics, this.refinements, Duration.ofSeconds(10),
-			Duration.ofSeconds(5)));
+	private final Tools withMcpLayer = proxy(new Tools(this.clock), this.mcpLayerInterceptor);
 
 	@AfterEach
 	void noInvocationLeaks() {
@@ -173,12 +178,28 @@ class MonitoredToolTests {
 	}
 
 	@Test
-	void publishesWhatTheAnnotationSaysAboutAFrameworkToolWhenProxied() {
+	void registersWhatTheAnnotationSaysAboutAFrameworkToolWhenItsBeanIsInitialisedNotWhenItIsProxied() {
 		assertThat(AopUtils.isAopProxy(this.withMcpLayer)).isTrue();
-		assertThat(this.refinements.recordedName("rename_me")).isEqualTo("renamed");
-		assertThat(this.refinements.slowThresholdNanos("rename_me", 1)).isEqualTo(Duration.ofSeconds(2).toNanos());
-		assertThat(this.refinements.recordedName("get_media_entry")).isEqualTo("get_media_entry");
-		assertThat(this.refinements.slowThresholdNanos("get_media_entry", 1)).isEqualTo(1);
+		callThroughTheMcpLayer(this.toolCalls.serverTool("rename_me", 1), Duration.ofSeconds(1));
+		assertThat(durationCount("rename_me", "none")).isEqualTo(1);
+		new ToolRefinementsPostProcessor(this.mcpLayerInterceptor)
+			.postProcessBeforeInitialization(new Tools(this.clock), "tools");
+		ServerTool renamed = this.toolCalls.serverTool("rename_me", 1);
+		callThroughTheMcpLayer(renamed, Duration.ofSeconds(2));
+		assertThat(durationCount("renamed", "none")).isEqualTo(1);
+		assertThat(slowCount("renamed")).isZero();
+		callThroughTheMcpLayer(renamed, Duration.ofSeconds(2).plusNanos(1));
+		assertThat(slowCount("renamed")).isEqualTo(1);
+		callThroughTheMcpLayer(this.toolCalls.serverTool("get_media_entry", 1), Duration.ofNanos(2));
+		assertThat(durationCount("get_media_entry", "none")).isEqualTo(1);
+		assertThat(slowCount("get_media_entry")).isEqualTo(1);
+	}
+
+	private void callThroughTheMcpLayer(ServerTool tool, Duration duration) {
+		ToolInvocation invocation = tool.open();
+		long startTime = tool.monotonicTime();
+		this.clock.add(duration);
+		invocation.finish(startTime, null, CallToolResult.builder().build(), null);
 	}
 
 	@Test
@@ -236,9 +257,9 @@ class MonitoredToolTests {
 	@Test
 	void countsACallThatCompletesLaterFromItsStartWhenCallsInFlightAreSampled() {
 		ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-				InFlightCalls.sampled());
+				new InFlightCalls());
 		Tools sampled = proxy(this.target, new MonitoredMethodInterceptor(() -> metrics,
-				MonitoredToolTests::noApiMetrics, null, Duration.ofSeconds(10), Duration.ofSeconds(5)));
+				MonitoredToolTests::noApiMetrics, null, Duration.ofSeconds(10), Duration.ofSeconds(5), true));
 		CompletableFuture<String> future = new CompletableFuture<>();
 		this.target.pending = future;
 		assertThat(sampled.async()).isSameAs(future);
@@ -294,19 +315,22 @@ class MonitoredToolTests {
 
 	@Test
 	void insideAToolCallOnlyRefinesItAndNotesTheFailure() {
-		ToolInvocation invocation = ToolInvocation.open();
+		ServerTool tool = this.toolCalls.serverTool("get_media_entry", Duration.ofSeconds(10).toNanos());
+		ToolInvocation invocation = tool.open();
+		long startTime = tool.monotonicTime();
 		IOException failure = new IOException();
 		try {
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.withMcpLayer.failRenamed(failure))
 				.isSameAs(failure);
-			assertThat(invocation.toolName()).isEqualTo("renamed_failure");
-			assertThat(invocation.slowThresholdNanos()).isEqualTo(Duration.ofSeconds(3).toNanos());
-			assertThat(invocation.failure()).isSameAs(failure);
+			assertThat(totalToolCalls()).isZero();
+			this.clock.add(Duration.ofSeconds(4));
 		}
 		finally {
-			invocation.close();
+			invocation.finish(startTime, null, CallToolResult.builder().isError(true).build(), null);
 		}
-		assertThat(totalToolCalls()).isZero();
+		assertThat(durationCount("renamed_failure", "IOException")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+		assertThat(slowCount("renamed_failure")).isEqualTo(1);
 	}
 
 	@Test
@@ -379,10 +403,11 @@ class MonitoredToolTests {
 		return (timer != null) ? timer.activeTasks() : 0;
 	}
 
-	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry, ToolRefinements refinements) {
-		ToolCallMetrics toolMetrics = new ToolCallMetrics(registry, Duration.ofMinutes(1));
-		return new MonitoredMethodInterceptor(() -> toolMetrics, MonitoredToolTests::noApiMetrics, refinements,
-				Duration.ofSeconds(10), Duration.ofSeconds(5));
+	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry, ToolCalls toolCalls) {
+		ToolCallMetrics toolMetrics = new ToolCallMetrics(registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+				new InFlightCalls());
+		return new MonitoredMethodInterceptor(() -> toolMetrics, MonitoredToolTests::noApiMetrics, toolCalls,
+				Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 	}
 
 	private static ApiCallMetrics noApiMetrics() {

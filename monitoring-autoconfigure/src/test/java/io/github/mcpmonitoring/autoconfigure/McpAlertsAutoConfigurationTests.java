@@ -399,7 +399,7 @@ class McpAlertsAutoConfigurationTests {
 		this.contextRunner.withBean(MockClock.class, () -> clock).run((context) -> {
 			ToolCallRecorder recorder = context.getBean(ToolCallMetrics.class).recorder("list_media");
 			recorder.record(recorder.monotonicTime() - Duration.ofMillis(30).toNanos(), null, ErrorTypes.NONE,
-					Long.MAX_VALUE);
+					Long.MAX_VALUE, null);
 			clock.add(Duration.ofMinutes(10));
 			CountAtBucket[] buckets = context.getBean(MeterRegistry.class)
 				.get(McpMeterNames.OPERATION_DURATION)

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.annotation.MonitoredApiCall;
 import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
 import io.github.mcpmonitoring.annotation.MonitoredTool;
@@ -16,9 +18,9 @@ import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,6 +32,8 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
@@ -70,7 +74,7 @@ class McpMonitoringAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ToolCallMetrics.class);
 			assertThat(context).hasSingleBean(ApiCallMetrics.class);
 			assertThat(context).hasSingleBean(ErrorTypeCardinalityFilter.class);
-			assertThat(context).hasSingleBean(ToolRefinements.class);
+			assertThat(context).hasSingleBean(ToolCalls.class);
 			assertThat(context).hasSingleBean(ToolSpecificationInstrumenter.class);
 			assertThat(context).hasSingleBean(ToolSpecificationsPostProcessor.class);
 			assertThat(context).hasSingleBean(MonitoredMethodInterceptor.class);
@@ -83,7 +87,8 @@ class McpMonitoringAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheUserDefinesToolCallMetrics() {
-		ToolCallMetrics userMetrics = new ToolCallMetrics(new SimpleMeterRegistry(), Duration.ofMinutes(1));
+		ToolCallMetrics userMetrics = new ToolCallMetrics(new SimpleMeterRegistry(), Duration.ofMinutes(1),
+				CallFailureListener.NONE, new InFlightCalls());
 		this.contextRunner.withBean("userToolCallMetrics", ToolCallMetrics.class, () -> userMetrics)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ToolCallMetrics.class);
@@ -110,7 +115,7 @@ class McpMonitoringAutoConfigurationTests {
 				assertThat(context).hasSingleBean(ToolCallMetrics.class);
 				assertThat(context).doesNotHaveBean(ToolSpecificationInstrumenter.class);
 				assertThat(context).doesNotHaveBean(ToolSpecificationsPostProcessor.class);
-				assertThat(context).doesNotHaveBean(ToolRefinements.class);
+				assertThat(context).doesNotHaveBean(ToolCalls.class);
 				assertThat(context).hasSingleBean(MonitoredMethodInterceptor.class);
 				context.getBean(MediaTools.class).thumbnail();
 				assertThat(durationCount(context, "thumbnail", "none")).isEqualTo(1);
@@ -145,7 +150,7 @@ class McpMonitoringAutoConfigurationTests {
 		assertThat(context).hasNotFailed();
 		assertThat(context).doesNotHaveBean(ToolSpecificationInstrumenter.class);
 		assertThat(context).doesNotHaveBean(ToolSpecificationsPostProcessor.class);
-		assertThat(context).doesNotHaveBean(ToolRefinements.class);
+		assertThat(context).doesNotHaveBean(ToolCalls.class);
 		assertThat(context).hasSingleBean(MonitoredMethodInterceptor.class);
 		ApiClient client = context.getBean(ApiClient.class);
 		assertThat(AopUtils.isAopProxy(client)).isTrue();
@@ -191,13 +196,17 @@ class McpMonitoringAutoConfigurationTests {
 	}
 
 	@Test
-	void countsACallInFlightOnceTheSamplingRunFindsIt() {
-		runBlockedCall("20ms", (active) -> awaitActiveTasks(active, 1));
+	void failsOnAZeroInFlightSamplingInterval() {
+		this.contextRunner.withPropertyValues("mcp.monitoring.tools.in-flight-sampling-interval=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("mcp.monitoring.tools.in-flight-sampling-interval");
+		});
 	}
 
 	@Test
-	void countsEveryCallInFlightFromItsStartWhenTheSamplingIntervalIsZero() {
-		runBlockedCall("0", (active) -> assertThat(active.activeTasks()).isEqualTo(1));
+	void countsACallInFlightOnceTheSamplingRunFindsIt() {
+		runBlockedCall("20ms", (active) -> awaitActiveTasks(active, 1));
 	}
 
 	/**
@@ -321,6 +330,20 @@ class McpMonitoringAutoConfigurationTests {
 	}
 
 	@Test
+	void countsAnAsyncToolCallWhoseMonitoredToolRunsOnAnotherThreadOnceUnderItsName() {
+		this.contextRunner
+			.withUserConfiguration(AsyncDelegatingToolConfiguration.class, AnnotatedBeansConfiguration.class)
+			.run((context) -> {
+				List<?> tools = context.getBean("asyncTools", List.class);
+				McpServerFeatures.AsyncToolSpecification spec = (McpServerFeatures.AsyncToolSpecification) tools
+					.get(0);
+				assertThat(spec.callHandler().apply(null, REQUEST).block(Duration.ofSeconds(10))).isNotNull();
+				assertThat(durationCount(context, "thumbnail", "none")).isEqualTo(1);
+				assertThat(totalToolCalls(context)).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void cardinalityFilterIsAppliedToTheRegistry() {
 		this.contextRunner.withPropertyValues("mcp.monitoring.max-error-types=1")
 			.withUserConfiguration(AnnotatedBeansConfiguration.class)
@@ -404,7 +427,7 @@ class McpMonitoringAutoConfigurationTests {
 		assertThat(context).doesNotHaveBean(ToolCallMetrics.class);
 		assertThat(context).doesNotHaveBean(ApiCallMetrics.class);
 		assertThat(context).doesNotHaveBean(ErrorTypeCardinalityFilter.class);
-		assertThat(context).doesNotHaveBean(ToolRefinements.class);
+		assertThat(context).doesNotHaveBean(ToolCalls.class);
 		assertThat(context).doesNotHaveBean(ToolSpecificationInstrumenter.class);
 		assertThat(context).doesNotHaveBean(ToolSpecificationsPostProcessor.class);
 		assertThat(context).doesNotHaveBean(MonitoredMethodInterceptor.class);
@@ -460,6 +483,23 @@ class McpMonitoringAutoConfigurationTests {
 				.callHandler((exchange, request) -> CallToolResult.builder()
 					.addTextContent(mediaTools.thumbnail())
 					.build())
+				.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AsyncDelegatingToolConfiguration {
+
+		@Bean
+		List<McpServerFeatures.AsyncToolSpecification> asyncTools(MediaTools mediaTools) {
+			// The tool method runs on another thread than the one that subscribes: only what was registered when
+			// its bean was initialised can name the call.
+			return List.of(McpServerFeatures.AsyncToolSpecification.builder()
+				.tool(Tool.builder().name("get_thumbnail_url").description("Thumbnail").build())
+				.callHandler((exchange, request) -> Mono
+					.fromCallable(() -> CallToolResult.builder().addTextContent(mediaTools.thumbnail()).build())
+					.subscribeOn(Schedulers.boundedElastic()))
 				.build());
 		}
 

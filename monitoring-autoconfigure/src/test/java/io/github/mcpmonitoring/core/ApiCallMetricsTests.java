@@ -35,7 +35,8 @@ class ApiCallMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
-	private final ApiCallMetrics metrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1));
+	private final ApiCallMetrics metrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1),
+			CallFailureListener.NONE);
 
 	@Test
 	void recordsSuccessWithApiAndNoneErrorType() {
@@ -104,7 +105,8 @@ class ApiCallMetricsTests {
 
 	@Test
 	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
-		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1));
+		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1),
+				CallFailureListener.NONE);
 		ApiCallRecorder recorder = broken.recorder("api");
 		assertThatNoException().isThrownBy(() -> {
 			recorder.record(recorder.monotonicTime(), null, 0);
@@ -118,7 +120,7 @@ class ApiCallMetricsTests {
 	@Test
 	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
 		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
-				Duration.ofMinutes(1));
+				Duration.ofMinutes(1), CallFailureListener.NONE);
 		assertThatNoException().isThrownBy(() -> {
 			ApiCallRecorder recorder = broken.recorder("api");
 			recorder.record(recorder.monotonicTime(), null, 0);

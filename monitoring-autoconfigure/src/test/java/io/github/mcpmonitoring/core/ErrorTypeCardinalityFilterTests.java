@@ -28,7 +28,8 @@ class ErrorTypeCardinalityFilterTests {
 
 	ErrorTypeCardinalityFilterTests() {
 		this.registry.config().meterFilter(new ErrorTypeCardinalityFilter(2));
-		this.metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+		this.metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
+				CallFailureListener.NONE, new InFlightCalls());
 	}
 
 	@Test
@@ -84,7 +85,7 @@ class ErrorTypeCardinalityFilterTests {
 
 	@Test
 	void appliesToApiCallsToo() {
-		ApiCallMetrics apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1));
+		ApiCallMetrics apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE);
 		ApiCallRecorder recorder = apiMetrics.recorder("api");
 		recorder.record(0, new IOException(), 0);
 		recorder.record(0, new IllegalStateException(), 0);
@@ -125,7 +126,7 @@ class ErrorTypeCardinalityFilterTests {
 	}
 
 	private static void record(ToolCallRecorder recorder, String errorType) {
-		recorder.record(recorder.monotonicTime(), null, errorType, Long.MAX_VALUE);
+		recorder.record(recorder.monotonicTime(), null, errorType, Long.MAX_VALUE, null);
 	}
 
 	private long count(String errorType) {

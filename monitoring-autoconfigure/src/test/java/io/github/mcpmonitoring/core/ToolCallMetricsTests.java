@@ -36,14 +36,17 @@ class ToolCallMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
-	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+	private final InFlightCalls inFlightCalls = new InFlightCalls();
+
+	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
+			CallFailureListener.NONE, this.inFlightCalls);
 
 	@Test
 	void recordsSuccessUnderToolNameWithMethodAndNoneErrorType() {
 		ToolCallRecorder recorder = this.metrics.recorder("get_media_entry");
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(250));
-		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		recorder.record(start, null, ErrorTypes.NONE, SLOW, null);
 		Timer timer = this.registry.get(McpMeterNames.OPERATION_DURATION)
 			.tag("mcp.method.name", "tools/call")
 			.tag("gen_ai.tool.name", "get_media_entry")
@@ -65,9 +68,9 @@ class ToolCallMetricsTests {
 	@Test
 	void recordsToolErrorAndExceptionTypesAsSeparateSeries() {
 		ToolCallRecorder recorder = this.metrics.recorder("search_entries");
-		recorder.record(recorder.monotonicTime(), null, ErrorTypes.TOOL_ERROR, SLOW);
-		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW);
-		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW);
+		recorder.record(recorder.monotonicTime(), null, ErrorTypes.TOOL_ERROR, SLOW, null);
+		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW, null);
+		recorder.record(recorder.monotonicTime(), null, "IllegalStateException", SLOW, null);
 		assertThat(durationCount("search_entries", "none")).isZero();
 		assertThat(durationCount("search_entries", "tool_error")).isEqualTo(1);
 		assertThat(durationCount("search_entries", "IllegalStateException")).isEqualTo(2);
@@ -88,7 +91,7 @@ class ToolCallMetricsTests {
 		ToolCallRecorder recorder = this.metrics.recorder("get_download_url");
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(150));
-		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		recorder.record(start, null, ErrorTypes.NONE, SLOW, null);
 		CountAtBucket[] buckets = this.registry.get(McpMeterNames.OPERATION_DURATION)
 			.tag("error.type", "none")
 			.timer()
@@ -99,7 +102,7 @@ class ToolCallMetricsTests {
 	}
 
 	@Test
-	void countsCallInFlightUntilItIsRecorded() {
+	void countsCallInFlightFromTheSamplingRunThatFindsItUntilItIsRecorded() {
 		ToolCallRecorder recorder = this.metrics.recorder("list_caption_assets");
 		LongTaskTimer active = this.registry.get(McpMeterNames.OPERATION_ACTIVE)
 			.tag("mcp.method.name", "tools/call")
@@ -107,8 +110,9 @@ class ToolCallMetricsTests {
 			.longTaskTimer();
 		InFlightCall inFlight = recorder.start();
 		long start = recorder.monotonicTime();
+		this.inFlightCalls.sample();
 		assertThat(active.activeTasks()).isEqualTo(1);
-		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
+		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW, null);
 		assertThat(active.activeTasks()).isZero();
 	}
 
@@ -116,11 +120,12 @@ class ToolCallMetricsTests {
 	void startsNoInFlightSampleWhenTheInFlightMeterIsDenied() {
 		SimpleMeterRegistry denying = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 		denying.config().meterFilter(MeterFilter.denyNameStartsWith(McpMeterNames.OPERATION_ACTIVE));
-		ToolCallRecorder recorder = new ToolCallMetrics(denying, Duration.ofMinutes(1)).recorder("get_media_entry");
+		ToolCallRecorder recorder = new ToolCallMetrics(denying, Duration.ofMinutes(1),
+				CallFailureListener.NONE, new InFlightCalls()).recorder("get_media_entry");
 		InFlightCall inFlight = recorder.start();
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(40));
-		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW);
+		recorder.record(start, inFlight, ErrorTypes.NONE, SLOW, null);
 		assertThat(inFlight).isNull();
 		assertThat(denying.find(McpMeterNames.OPERATION_ACTIVE).meters()).isEmpty();
 		Timer timer = denying.get(McpMeterNames.OPERATION_DURATION).tag("error.type", "none").timer();
@@ -133,11 +138,11 @@ class ToolCallMetricsTests {
 		ToolCallRecorder recorder = this.metrics.recorder("slow_tool");
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofSeconds(1));
-		recorder.record(start, null, ErrorTypes.NONE, SLOW);
+		recorder.record(start, null, ErrorTypes.NONE, SLOW, null);
 		assertThat(slowCount("slow_tool")).isZero();
 		start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(1001));
-		recorder.record(start, null, "TimeoutException", SLOW);
+		recorder.record(start, null, "TimeoutException", SLOW, null);
 		assertThat(slowCount("slow_tool")).isEqualTo(1);
 	}
 
@@ -147,7 +152,7 @@ class ToolCallMetricsTests {
 		for (int i = 0; i < 3; i++) {
 			long start = recorder.monotonicTime();
 			this.clock.add(Duration.ofSeconds(2));
-			recorder.record(start, null, ErrorTypes.NONE, SLOW);
+			recorder.record(start, null, ErrorTypes.NONE, SLOW, null);
 		}
 		assertThat(slowCount("slow_logged")).isEqualTo(3);
 		assertThat(BrokenMeterRegistry.linesContaining(output.getOut(), "Slow call: tool 'slow_logged'")).isEqualTo(1);
@@ -172,14 +177,15 @@ class ToolCallMetricsTests {
 
 	@Test
 	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
-		ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1));
+		ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1),
+				CallFailureListener.NONE, new InFlightCalls());
 		ToolCallRecorder recorder = broken.recorder("tool");
 		assertThatNoException().isThrownBy(() -> {
 			for (int i = 0; i < 3; i++) {
 				InFlightCall inFlight = recorder.start();
 				assertThat(inFlight).isNull();
-				recorder.record(recorder.monotonicTime(), inFlight, ErrorTypes.NONE, 0);
-				recorder.record(recorder.monotonicTime(), inFlight, "IOException", 0);
+				recorder.record(recorder.monotonicTime(), inFlight, ErrorTypes.NONE, 0, null);
+				recorder.record(recorder.monotonicTime(), inFlight, "IOException", 0, null);
 			}
 		});
 		assertWarnedOnce(output);
@@ -189,10 +195,10 @@ class ToolCallMetricsTests {
 	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
 		assertThatNoException().isThrownBy(() -> {
 			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
-					Duration.ofMinutes(1));
+					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
 			ToolCallRecorder recorder = broken.recorder("tool");
-			recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, 0);
-			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0);
+			recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, 0, null);
+			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0, null);
 			assertThat(recorder.toolName()).isEqualTo("tool");
 		});
 		assertWarnedOnce(output);
@@ -202,9 +208,9 @@ class ToolCallMetricsTests {
 	void filterThatThrowsInAcceptNeverBreaksTheCall(CapturedOutput output) {
 		assertThatNoException().isThrownBy(() -> {
 			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInAccept(),
-					Duration.ofMinutes(1));
+					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
 			ToolCallRecorder recorder = broken.recorder("tool");
-			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0);
+			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0, null);
 		});
 		assertWarnedOnce(output);
 	}
@@ -213,13 +219,13 @@ class ToolCallMetricsTests {
 	void tellsTheFailureListenerAboutEachFailedCallWithItsMessage() {
 		List<CallFailure> failures = new ArrayList<>();
 		ToolCallMetrics listened = new ToolCallMetrics(new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock),
-				Duration.ofMinutes(1), failures::add);
+				Duration.ofMinutes(1), failures::add, new InFlightCalls());
 		ToolCallRecorder recorder = listened.recorder("get_media_entry");
 		this.clock.add(Duration.ofSeconds(5));
 		recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, SLOW, null);
 		assertThat(failures).isEmpty();
 		recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.TOOL_ERROR, SLOW, "Entry not found");
-		recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW);
+		recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW, null);
 		Instant now = Instant.ofEpochMilli(this.clock.wallTime());
 		assertThat(failures).containsExactly(
 				new CallFailure(now, CallFailure.TOOL, "get_media_entry", "tool_error", "Entry not found"),
@@ -230,7 +236,7 @@ class ToolCallMetricsTests {
 	void aFailureListenerThatThrowsNeverBreaksTheCall() {
 		ToolCallMetrics listened = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), (failure) -> {
 			throw new IllegalStateException("listener broken");
-		});
+		}, new InFlightCalls());
 		ToolCallRecorder recorder = listened.recorder("get_media_entry");
 		assertThatNoException().isThrownBy(
 				() -> recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW, "timeout"));

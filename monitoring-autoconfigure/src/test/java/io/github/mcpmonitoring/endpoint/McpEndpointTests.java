@@ -56,6 +56,7 @@ class McpEndpointTests {
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), "KalturaApiException");
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
 		InFlightCall inFlight = this.harness.tools().recorder("list_media").start();
+		this.harness.inFlightCalls().sample();
 		this.harness.tools().recorder("get_session_info");
 		this.evaluator.evaluate();
 		Map<String, Object> tools = section("tools");

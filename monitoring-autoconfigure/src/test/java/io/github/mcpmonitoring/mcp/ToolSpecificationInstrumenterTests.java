@@ -11,14 +11,15 @@ import java.util.function.BiFunction;
 import io.github.mcpmonitoring.annotation.MonitoredMethodInterceptor;
 import io.github.mcpmonitoring.annotation.MonitoredMethodPointcut;
 import io.github.mcpmonitoring.annotation.MonitoredTool;
+import io.github.mcpmonitoring.annotation.ToolRefinementsPostProcessor;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolInvocation;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
+import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
@@ -60,16 +61,19 @@ class ToolSpecificationInstrumenterTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
-	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1));
+	private final InFlightCalls inFlightCalls = new InFlightCalls();
 
-	private final ToolRefinements refinements = new ToolRefinements();
+	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
+			CallFailureListener.NONE, this.inFlightCalls);
 
-	private final ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(this.metrics,
-			this.refinements, Duration.ofSeconds(10));
+	private final ToolCalls toolCalls = new ToolCalls(() -> this.metrics);
+
+	private final ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(this.toolCalls,
+			Duration.ofSeconds(10));
 
 	private final MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(() -> this.metrics,
-			() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1)), this.refinements, Duration.ofSeconds(10),
-			Duration.ofSeconds(5));
+			() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE), this.toolCalls,
+			Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 
 	private final Tools tools = proxy(new Tools(this.clock));
 
@@ -156,7 +160,8 @@ class ToolSpecificationInstrumenterTests {
 	@Test
 	void syncRecordsAFrameworkToolMethodsExceptionAsToolErrorWhenExceptionTypesAreOff() {
 		MonitoredMethodInterceptor withoutExceptionTypes = new MonitoredMethodInterceptor(() -> this.metrics,
-				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1)), this.refinements,
+				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1),
+						CallFailureListener.NONE), this.toolCalls,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), false);
 		Tools tools = proxy(new Tools(this.clock), withoutExceptionTypes);
 		McpServerFeatures.SyncToolSpecification failing = sync("search_entries",
@@ -222,18 +227,6 @@ class ToolSpecificationInstrumenterTests {
 		assertThat(slowCount("get_media_entry")).isEqualTo(1);
 	}
 
-	@Test
-	void syncCountsTheCallAsInFlightWhileTheHandlerRuns() {
-		AtomicReference<Integer> activeDuringCall = new AtomicReference<>();
-		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry", (exchange, request) -> {
-			activeDuringCall.set(activeCalls("get_media_entry"));
-			return CallToolResult.builder().build();
-		});
-		spec.callHandler().apply(null, REQUEST);
-		assertThat(activeDuringCall.get()).isEqualTo(1);
-		assertThat(activeCalls("get_media_entry")).isZero();
-	}
-
 	// Synchronous, stateless
 
 	@Test
@@ -263,42 +256,27 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
-	void syncCountsTheCallInFlightFromTheSamplingRunThatFindsItWhenSampled() {
-		InFlightCalls inFlightCalls = InFlightCalls.sampled();
-		ToolSpecificationInstrumenter sampling = new ToolSpecificationInstrumenter(
-				new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE, inFlightCalls),
-				new ToolRefinements(), Duration.ofSeconds(10));
+	void syncCountsTheCallInFlightFromTheSamplingRunThatFindsIt() {
 		AtomicReference<Integer> beforeSampling = new AtomicReference<>();
 		AtomicReference<Integer> afterSampling = new AtomicReference<>();
-		McpServerFeatures.SyncToolSpecification spec = sampling.instrument(McpServerFeatures.SyncToolSpecification
-			.builder()
-			.tool(tool("get_media_entry"))
-			.callHandler((exchange, request) -> {
-				beforeSampling.set(activeCalls("get_media_entry"));
-				inFlightCalls.sample();
-				afterSampling.set(activeCalls("get_media_entry"));
-				return CallToolResult.builder().build();
-			})
-			.build());
+		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry", (exchange, request) -> {
+			beforeSampling.set(activeCalls("get_media_entry"));
+			this.inFlightCalls.sample();
+			afterSampling.set(activeCalls("get_media_entry"));
+			return CallToolResult.builder().build();
+		});
 		spec.callHandler().apply(null, REQUEST);
 		assertThat(beforeSampling.get()).isZero();
 		assertThat(afterSampling.get()).isEqualTo(1);
 		assertThat(activeCalls("get_media_entry")).isZero();
-		inFlightCalls.sample();
+		this.inFlightCalls.sample();
 		assertThat(activeCalls("get_media_entry")).isZero();
 	}
 
 	@Test
-	void asyncCountsTheCallInFlightFromItsSubscriptionWhenSampled() {
-		ToolSpecificationInstrumenter sampling = new ToolSpecificationInstrumenter(new ToolCallMetrics(this.registry,
-				Duration.ofMinutes(1), CallFailureListener.NONE, InFlightCalls.sampled()), new ToolRefinements(),
-				Duration.ofSeconds(10));
+	void asyncCountsTheCallInFlightFromItsSubscription() {
 		Sinks.One<CallToolResult> sink = Sinks.one();
-		McpServerFeatures.AsyncToolSpecification spec = sampling.instrument(McpServerFeatures.AsyncToolSpecification
-			.builder()
-			.tool(tool("get_media_entry"))
-			.callHandler((exchange, request) -> sink.asMono())
-			.build());
+		McpServerFeatures.AsyncToolSpecification spec = async("get_media_entry", (exchange, request) -> sink.asMono());
 		StepVerifier.create(spec.callHandler().apply(null, REQUEST))
 			.then(() -> assertThat(activeCalls("get_media_entry")).isEqualTo(1))
 			.then(() -> sink.tryEmitValue(CallToolResult.builder().build()))
@@ -512,8 +490,9 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	private void assertHandlersUnaffected(MeterRegistry brokenRegistry) {
-		ToolSpecificationInstrumenter broken = new ToolSpecificationInstrumenter(
-				new ToolCallMetrics(brokenRegistry, Duration.ofMinutes(1)), new ToolRefinements(),
+		ToolSpecificationInstrumenter broken = new ToolSpecificationInstrumenter(new ToolCalls(
+				() -> new ToolCallMetrics(brokenRegistry, Duration.ofMinutes(1), CallFailureListener.NONE,
+						new InFlightCalls())),
 				Duration.ofSeconds(10));
 		CallToolResult result = CallToolResult.builder().build();
 		IllegalStateException failure = new IllegalStateException();
@@ -604,7 +583,7 @@ class ToolSpecificationInstrumenterTests {
 
 	@Test
 	void registersToolsUnderTheirServerNameEvenWhenRecordedUnderARefinedName() {
-		this.refinements.register("get_media_entry", "media", -1);
+		this.toolCalls.refine("get_media_entry", "media", -1);
 		McpServerFeatures.SyncToolSpecification spec = sync("get_media_entry",
 				(exchange, request) -> CallToolResult.builder().build());
 		spec.callHandler().apply(null, REQUEST);
@@ -678,7 +657,9 @@ class ToolSpecificationInstrumenterTests {
 		return proxy(target, this.interceptor);
 	}
 
+	/** Initialise the bean and proxy it, as a Spring context does. */
 	private static Tools proxy(Tools target, MonitoredMethodInterceptor interceptor) {
+		new ToolRefinementsPostProcessor(interceptor).postProcessBeforeInitialization(target, "tools");
 		ProxyFactory proxyFactory = new ProxyFactory(target);
 		proxyFactory.setProxyTargetClass(true);
 		proxyFactory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
-import io.github.mcpmonitoring.core.ToolRefinements;
+import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -27,7 +29,9 @@ class ToolSpecificationsPostProcessorTests {
 	private final AtomicInteger instrumenterRequests = new AtomicInteger();
 
 	private final ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(
-			new ToolCallMetrics(this.registry, Duration.ofMinutes(1)), new ToolRefinements(), Duration.ofSeconds(10));
+			new ToolCalls(() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+					new InFlightCalls())),
+			Duration.ofSeconds(10));
 
 	private final ToolSpecificationsPostProcessor postProcessor = new ToolSpecificationsPostProcessor(() -> {
 		this.instrumenterRequests.incrementAndGet();

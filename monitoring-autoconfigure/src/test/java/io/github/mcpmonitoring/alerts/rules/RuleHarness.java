@@ -11,6 +11,7 @@ import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ApiCallRecorder;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
@@ -49,6 +50,8 @@ public final class RuleHarness {
 
 	private final AuthenticationFailures authenticationFailures;
 
+	private final InFlightCalls inFlightCalls = new InFlightCalls();
+
 	private final ToolCallMetrics tools;
 
 	private final ApiCallMetrics apis;
@@ -66,7 +69,7 @@ public final class RuleHarness {
 			this.recentErrors.onFailure(failure);
 			this.authenticationFailures.onFailure(failure);
 		};
-		this.tools = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), listeners);
+		this.tools = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), listeners, this.inFlightCalls);
 		this.apis = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), listeners);
 		this.history = new MeterHistory(this.registry, this.clock, WINDOW.plus(EVALUATION_INTERVAL));
 	}
@@ -169,6 +172,15 @@ public final class RuleHarness {
 
 	public ToolCallMetrics tools() {
 		return this.tools;
+	}
+
+	/**
+	 * Return how the tool calls in flight are counted: a call started on a thread counts once a sampling run finds
+	 * it.
+	 * @return the calls in flight
+	 */
+	public InFlightCalls inFlightCalls() {
+		return this.inFlightCalls;
 	}
 
 	public ApiCallMetrics apis() {

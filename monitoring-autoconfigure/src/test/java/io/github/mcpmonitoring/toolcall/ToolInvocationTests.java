@@ -1,7 +1,12 @@
-package io.github.mcpmonitoring.core;
+package io.github.mcpmonitoring.toolcall;
 
 import java.io.IOException;
+import java.time.Duration;
 
+import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ToolInvocationTests {
 
+	private final ToolCalls toolCalls = new ToolCalls(() -> new ToolCallMetrics(new SimpleMeterRegistry(),
+			Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls()));
+
+	private final ServerTool tool = this.toolCalls.serverTool("get_media_entry", 0);
+
 	@AfterEach
 	void noInvocationLeaksIntoTheNextTest() {
 		assertThat(ToolInvocation.current()).isNull();
@@ -20,7 +30,7 @@ class ToolInvocationTests {
 	@Test
 	void isCurrentOnlyWhileOpen() {
 		assertThat(ToolInvocation.current()).isNull();
-		ToolInvocation invocation = ToolInvocation.open();
+		ToolInvocation invocation = this.tool.open();
 		assertThat(ToolInvocation.current()).isSameAs(invocation);
 		invocation.close();
 		assertThat(ToolInvocation.current()).isNull();
@@ -28,15 +38,15 @@ class ToolInvocationTests {
 
 	@Test
 	void startsWithoutRefinementOrFailure() {
-		ToolInvocation first = ToolInvocation.open();
+		ToolInvocation first = this.tool.open();
 		first.refine("renamed", 5);
-		first.failed(new IOException());
+		first.toolMethodFailed(new IOException());
 		first.close();
-		ToolInvocation second = ToolInvocation.open();
+		ToolInvocation second = this.tool.open();
 		try {
-			assertThat(second.toolName()).isNull();
-			assertThat(second.slowThresholdNanos()).isNegative();
-			assertThat(second.failure()).isNull();
+			assertThat(second.refinedName).isNull();
+			assertThat(second.refinedSlowThresholdNanos).isNegative();
+			assertThat(second.toolMethodFailure).isNull();
 		}
 		finally {
 			second.close();
@@ -45,12 +55,24 @@ class ToolInvocationTests {
 
 	@Test
 	void refineKeepsWhatIsNotGiven() {
-		ToolInvocation invocation = ToolInvocation.open();
+		ToolInvocation invocation = this.tool.open();
 		try {
 			invocation.refine("renamed", 5);
 			invocation.refine(null, -1);
-			assertThat(invocation.toolName()).isEqualTo("renamed");
-			assertThat(invocation.slowThresholdNanos()).isEqualTo(5);
+			assertThat(invocation.refinedName).isEqualTo("renamed");
+			assertThat(invocation.refinedSlowThresholdNanos).isEqualTo(5);
+		}
+		finally {
+			invocation.close();
+		}
+	}
+
+	@Test
+	void isOfTheToolTheServerExposesOnly() {
+		ToolInvocation invocation = this.tool.open();
+		try {
+			assertThat(invocation.isOf("get_media_entry")).isTrue();
+			assertThat(invocation.isOf("list_categories")).isFalse();
 		}
 		finally {
 			invocation.close();
@@ -59,15 +81,15 @@ class ToolInvocationTests {
 
 	@Test
 	void nestedInvocationRestoresTheOuterOneWhenClosed() {
-		ToolInvocation outer = ToolInvocation.open();
+		ToolInvocation outer = this.tool.open();
 		outer.refine("outer", -1);
-		ToolInvocation inner = ToolInvocation.open();
+		ToolInvocation inner = this.tool.open();
 		assertThat(inner).isNotSameAs(outer);
 		assertThat(ToolInvocation.current()).isSameAs(inner);
 		inner.refine("inner", -1);
 		inner.close();
 		assertThat(ToolInvocation.current()).isSameAs(outer);
-		assertThat(outer.toolName()).isEqualTo("outer");
+		assertThat(outer.refinedName).isEqualTo("outer");
 		outer.close();
 	}
 

@@ -1,0 +1,79 @@
+package io.github.mcpmonitoring.toolcall;
+
+import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.core.McpMeterNames;
+
+/**
+ * One call of a tool the MCP layer records, with what the tool method said about it: the name and threshold of its
+ * {@code @MonitoredTool} and the exception it threw before the framework turned it into an error result. Synchronous
+ * and asynchronous calls record it in the same way.
+ */
+abstract class ServerToolCall {
+
+	ServerTool tool;
+
+	String refinedName;
+
+	long refinedSlowThresholdNanos = -1;
+
+	Throwable toolMethodFailure;
+
+	/**
+	 * Refine the call with what an annotation on the tool method says.
+	 * @param name the tool name to record under, or {@code null} to keep it
+	 * @param slowThresholdNanos the slow-call threshold, or a negative value to keep it
+	 */
+	void refine(String name, long slowThresholdNanos) {
+		if (name != null) {
+			this.refinedName = name;
+		}
+		if (slowThresholdNanos >= 0) {
+			this.refinedSlowThresholdNanos = slowThresholdNanos;
+		}
+	}
+
+	void toolMethodFailed(Throwable failure) {
+		this.toolMethodFailure = failure;
+	}
+
+	void clearNotes() {
+		this.refinedName = null;
+		this.refinedSlowThresholdNanos = -1;
+		this.toolMethodFailure = null;
+	}
+
+	/**
+	 * Return the error type of an exception the tool method threw out of sight of this call, when it can be known.
+	 * @param result the result of the call
+	 * @param thrown the exception the handler threw, or {@code null}
+	 * @return the error type, or {@code null}
+	 */
+	String unnotedToolMethodFailure(Object result, Throwable thrown) {
+		return null;
+	}
+
+	/**
+	 * Record the call. Never throws an exception: a recording failure is logged once and swallowed.
+	 * @param startTime the {@link ServerTool#monotonicTime() time} the call started
+	 * @param inFlight the call as counted in flight, or {@code null}
+	 * @param result the result the handler returned, or {@code null}
+	 * @param thrown the exception the handler threw, or {@code null}
+	 */
+	final void record(long startTime, InFlightCall inFlight, Object result, Throwable thrown) {
+		try {
+			Throwable noted = this.toolMethodFailure;
+			String toolMethodFailure = (noted != null) ? ErrorTypes.of(noted)
+					: unnotedToolMethodFailure(result, thrown);
+			String errorType = ToolResults.errorType(result, thrown, toolMethodFailure);
+			String failureMessage = ErrorTypes.NONE.equals(errorType) ? null
+					: ToolResults.failureMessage(result, thrown, noted);
+			this.tool.record(this.refinedName, this.refinedSlowThresholdNanos, startTime, inFlight, errorType,
+					failureMessage);
+		}
+		catch (Exception ex) {
+			this.tool.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+		}
+	}
+
+}
