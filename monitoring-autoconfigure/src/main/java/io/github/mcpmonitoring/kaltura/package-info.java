@@ -1,5 +1,5 @@
 /**
- * Kaltura session model for health checks: the session status an application reports and the decoding of Kaltura
- * session keys (KS), without the official Kaltura client.
+ * Kaltura session status for health checks: what an application reports of its session, and the metrics and health
+ * built on it, without the official Kaltura client.
  */
 package io.github.mcpmonitoring.kaltura;

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
-import io.github.mcpmonitoring.kaltura.KalturaSessionKeyInfo;
-import io.github.mcpmonitoring.kaltura.KalturaSessionKeys;
 import io.github.mcpmonitoring.kaltura.KalturaSessionState;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -29,6 +27,12 @@ class KalturaSessionHealthIndicatorTests {
 	private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
 	private static final String ADMIN_SECRET = "5f3c8a9e2b7d4c1f0a6e9b8d7c5a4f3e";
+
+	private static final int PARTNER_ID = 1234;
+
+	private static final String USER_ID = "admin@example.com";
+
+	private static final Instant EXPIRES_AT = NOW.plusSeconds(3600);
 
 	private final MutableClock clock = new MutableClock(NOW);
 
@@ -111,20 +115,16 @@ class KalturaSessionHealthIndicatorTests {
 		private final AtomicReference<KalturaSessionStatus> status = new AtomicReference<>();
 
 		String startV1Session() {
-			return start(TestSessionKeys.v1(ADMIN_SECRET, 1234, NOW.plusSeconds(3600).getEpochSecond(), 2,
-					"admin@example.com"));
+			return start(TestSessionKeys.v1(ADMIN_SECRET, PARTNER_ID, EXPIRES_AT.getEpochSecond(), 2, USER_ID));
 		}
 
 		String startV2Session() {
-			return start(TestSessionKeys.v2(ADMIN_SECRET, 1234, NOW.plusSeconds(3600).getEpochSecond(), 2,
-					"admin@example.com"));
+			return start(TestSessionKeys.v2(ADMIN_SECRET, PARTNER_ID, EXPIRES_AT.getEpochSecond(), 2, USER_ID));
 		}
 
 		private String start(String ks) {
-			KalturaSessionKeyInfo info = KalturaSessionKeys.decode(ks, ADMIN_SECRET);
-			this.status.set(new KalturaSessionStatus(KalturaSessionState.ACTIVE, info.partnerId(),
-					(info.sessionType() == 2) ? "ADMIN" : "USER", info.userId(), info.expiresAt(),
-					NOW.minusSeconds(3600), null, null, NOW.minusSeconds(30)));
+			this.status.set(new KalturaSessionStatus(KalturaSessionState.ACTIVE, PARTNER_ID, "ADMIN", USER_ID,
+					EXPIRES_AT, NOW.minusSeconds(3600), null, null, NOW.minusSeconds(30)));
 			return ks;
 		}
 
