@@ -186,8 +186,7 @@ require_variants() {
 
 # Sets side A to run a variant of the profiling scripts: those above, or the starter with features turned off:
 # starter-no-inflight (its in-flight meter denied) and starter-lean (that, and mcp.monitoring.tools.exception-types
-# off, so that only beans with @MonitoredTool or @MonitoredApiCall methods are proxied), and starter-no-preinit (without
-# the background preinitialization of AOP proxies, ProxyPreinitializer). B_VARIANT=noop-proxies only
+# off, so that only beans with @MonitoredTool or @MonitoredApiCall methods are proxied). B_VARIANT=noop-proxies only
 # makes launch_sample put the no-op proxy jar on the class path, so that every variant loads the same classes.
 profile_variant() { # variant
   A_VARIANT=$1 B_VARIANT=noop-proxies A_ARGS=""
@@ -195,7 +194,6 @@ profile_variant() { # variant
     starter-no-inflight) A_VARIANT=starter A_ARGS=--management.metrics.enable.mcp.server.operation.active=false ;;
     starter-lean) A_VARIANT=starter
       A_ARGS="--management.metrics.enable.mcp.server.operation.active=false --mcp.monitoring.tools.exception-types=false" ;;
-    starter-no-preinit) A_VARIANT=starter A_ARGS=--mcp.monitoring.preinitialize-proxies=false ;;
   esac
   require_variants
 }
