@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.mcpmonitoring.errors.RedactedValuesProvider;
-import io.github.mcpmonitoring.sample.demo.DemoFaultSettings;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
@@ -35,15 +34,10 @@ public class KalturaConfiguration {
 
 	@Bean
 	@Conditional(OnDemoModeCondition.class)
-	DemoFaultSettings demoFaultSettings(KalturaProperties properties) {
+	DemoKalturaBackend demoKalturaBackend(KalturaProperties properties) {
 		KalturaProperties.Demo demo = properties.getDemo();
-		return new DemoFaultSettings(new DemoFaults(demo.getLatency(), demo.getErrorRate()));
-	}
-
-	@Bean
-	@Conditional(OnDemoModeCondition.class)
-	DemoKalturaBackend demoKalturaBackend(DemoFaultSettings faults) {
-		DemoKalturaBackend backend = DemoKalturaBackend.start(faults, Clock.systemUTC());
+		DemoFaults faults = new DemoFaults(demo.getLatency(), demo.getErrorRate());
+		DemoKalturaBackend backend = DemoKalturaBackend.start(() -> faults, Clock.systemUTC());
 		logger.warn("kaltura.service-url is not set: serving DEMO data ({} media entries, {} categories, partner {}) "
 				+ "from an embedded Kaltura backend at {}. Set kaltura.service-url, kaltura.partner-id and "
 				+ "kaltura.admin-secret to connect to real Kaltura.", backend.entryCount(), backend.categoryCount(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,13 +38,13 @@ final class DemoApiHandler implements HttpHandler {
 
 	private final DemoSessions sessions;
 
-	private final DemoFaultSettings faults;
+	private final Supplier<DemoFaults> faults;
 
 	private final ObjectMapper mapper;
 
 	private final AtomicLong calls = new AtomicLong();
 
-	DemoApiHandler(DemoCatalog catalog, DemoSessions sessions, DemoFaultSettings faults, ObjectMapper mapper) {
+	DemoApiHandler(DemoCatalog catalog, DemoSessions sessions, Supplier<DemoFaults> faults, ObjectMapper mapper) {
 		this.catalog = catalog;
 		this.sessions = sessions;
 		this.faults = faults;
@@ -67,7 +68,7 @@ final class DemoApiHandler implements HttpHandler {
 				return;
 			}
 			this.calls.incrementAndGet();
-			this.faults.current().delay();
+			this.faults.get().delay();
 			respond(exchange, answer(matcher.group(1), matcher.group(2), exchange));
 		}
 		catch (InterruptedException ex) {
@@ -125,7 +126,7 @@ final class DemoApiHandler implements HttpHandler {
 	// Faults apply to data calls only, so that sessions keep working while errors are injected.
 	private DemoRequest dataCall(DemoRequest request) throws DemoApiError {
 		this.sessions.check(request.text("ks"));
-		if (this.faults.current().failNextDataCall()) {
+		if (this.faults.get().failNextDataCall()) {
 			throw new DemoApiError("INTERNAL_SERVER_ERROR", "Internal server error occurred");
 		}
 		return request;

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -51,21 +52,11 @@ public final class DemoKalturaBackend implements AutoCloseable {
 
 	/**
 	 * Starts a backend on {@code 127.0.0.1} and a free port.
-	 * @param faults latency and errors to inject
+	 * @param faults latency and errors to inject, read at each request so that they can change while it runs
 	 * @param clock clock that session expiry is checked against
 	 * @return the running backend
 	 */
-	public static DemoKalturaBackend start(DemoFaults faults, Clock clock) {
-		return start(new DemoFaultSettings(faults), clock);
-	}
-
-	/**
-	 * Starts a backend on {@code 127.0.0.1} and a free port, injecting the faults the settings hold at each request.
-	 * @param faults latency and errors to inject, changeable while it runs
-	 * @param clock clock that session expiry is checked against
-	 * @return the running backend
-	 */
-	public static DemoKalturaBackend start(DemoFaultSettings faults, Clock clock) {
+	public static DemoKalturaBackend start(Supplier<DemoFaults> faults, Clock clock) {
 		HttpServer server = bindLoopback();
 		URI serviceUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 		String adminSecret = newSecret();

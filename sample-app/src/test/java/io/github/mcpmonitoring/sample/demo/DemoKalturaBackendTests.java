@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,19 +83,17 @@ class DemoKalturaBackendTests {
 	}
 
 	@Test
-	void errorRateChangesWhileTheBackendRuns() throws Exception {
-		DemoFaultSettings faults = new DemoFaultSettings(new DemoFaults(Duration.ZERO, 1.0));
-		try (DemoKalturaBackend backend = DemoKalturaBackend.start(faults, Clock.systemUTC())) {
+	void faultsAreReadAtEachRequest() throws Exception {
+		AtomicReference<DemoFaults> faults = new AtomicReference<>(new DemoFaults(Duration.ZERO, 1.0));
+		try (DemoKalturaBackend backend = DemoKalturaBackend.start(faults::get, Clock.systemUTC())) {
 			String ks = startSession(backend);
 			assertThat(post(backend, "category", "list", "ks=" + ks).path("code").asText())
 				.isEqualTo("INTERNAL_SERVER_ERROR");
-			faults.setErrorRate(0);
+			faults.set(DemoFaults.none());
 			for (int i = 0; i < 5; i++) {
 				assertThat(post(backend, "category", "list", "ks=" + ks).path("objectType").asText())
 					.isEqualTo("KalturaCategoryListResponse");
 			}
-			assertThatIllegalArgumentException().isThrownBy(() -> faults.setErrorRate(1.5));
-			assertThat(faults.current().errorRate()).isZero();
 		}
 	}
 
@@ -126,7 +125,7 @@ class DemoKalturaBackendTests {
 	}
 
 	private static DemoKalturaBackend start(DemoFaults faults) {
-		return DemoKalturaBackend.start(faults, Clock.systemUTC());
+		return DemoKalturaBackend.start(() -> faults, Clock.systemUTC());
 	}
 
 	private String startSession(DemoKalturaBackend backend) throws Exception {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.mcpmonitoring.sample.demo.DemoFaultSettings;
+import io.github.mcpmonitoring.sample.demo.DemoFaults;
+import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.testing.AlertmanagerServer;
 import io.github.mcpmonitoring.testing.TestReceiver;
 import io.modelcontextprotocol.client.McpClient;
@@ -32,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 4 end to end: the sample with half its demo Kaltura calls failing, called by a real MCP client, fires
+ * Issue 4 end to end: the sample pointed at a demo Kaltura backend that fails half the calls, called by a real MCP client, fires
  * {@code McpToolErrorRateHigh} within a few evaluation intervals; the alert shows on {@code /actuator/prometheus},
  * {@code /actuator/health} and {@code /actuator/mcp}, reaches a webhook receiver and a real Alertmanager (Debian
  * package {@code prometheus-alertmanager}) with its runbook link, and resolves everywhere once the errors stop.
@@ -53,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * {@code for} 2 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kaltura.demo.error-rate=0.5", "mcp.monitoring.alerts.evaluation-interval=1s",
+		properties = { "mcp.monitoring.alerts.evaluation-interval=1s",
 				"mcp.monitoring.alerts.rules.tool-error-rate.window=10s",
 				"mcp.monitoring.alerts.rules.tool-error-rate.min-calls=5",
 				"mcp.monitoring.alerts.rules.tool-error-rate.for=2s", "server.shutdown=immediate" })
@@ -84,6 +86,12 @@ class AlertsEndToEndTest {
 
 	private static TestReceiver webhook;
 
+	/** Read by the backend at each request, so that the test can stop the errors while the sample runs. */
+	private static final AtomicReference<DemoFaults> faults = new AtomicReference<>(
+			new DemoFaults(Duration.ZERO, 0.5));
+
+	private static DemoKalturaBackend kaltura;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
@@ -97,29 +105,33 @@ class AlertsEndToEndTest {
 	@LocalServerPort
 	private int port;
 
-	@Autowired
-	private DemoFaultSettings faults;
-
 	private McpSyncClient client;
 
 	@BeforeAll
-	static void startReceivers() throws Exception {
+	static void startKalturaAndReceivers() throws Exception {
+		kaltura = DemoKalturaBackend.start(faults::get, Clock.systemUTC());
 		webhook = TestReceiver.start();
 		alertmanager = AlertmanagerServer.start(alertmanagerDirectory);
 	}
 
 	@AfterAll
-	static void stopReceivers() throws InterruptedException {
+	static void stopKalturaAndReceivers() throws InterruptedException {
 		if (webhook != null) {
 			webhook.close();
 		}
 		if (alertmanager != null) {
 			alertmanager.close();
 		}
+		if (kaltura != null) {
+			kaltura.close();
+		}
 	}
 
 	@DynamicPropertySource
-	static void alertReceivers(DynamicPropertyRegistry registry) {
+	static void kalturaAndAlertReceivers(DynamicPropertyRegistry registry) {
+		registry.add("kaltura.service-url", () -> kaltura.serviceUrl().toString());
+		registry.add("kaltura.partner-id", () -> kaltura.partnerId());
+		registry.add("kaltura.admin-secret", () -> kaltura.adminSecret());
 		registry.add("mcp.monitoring.alerts.webhook.url", () -> webhook.uri("/alerts"));
 		registry.add("mcp.monitoring.alerts.alertmanager.url", () -> alertmanager.baseUrl());
 	}
@@ -158,7 +170,7 @@ class AlertsEndToEndTest {
 			.get();
 		assertAlertmanagerAlert(alert);
 
-		this.faults.setErrorRate(0);
+		faults.set(DemoFaults.none());
 		await("the alert resolved on /actuator/prometheus").atMost(RESOLVING_DEADLINE)
 			.pollInterval(POLL)
 			.until(() -> activeGauge().orElse(1.0) == 0.0);

@@ -34,7 +34,7 @@ class KalturaClientTests {
 
 	@BeforeAll
 	static void startBackend() {
-		backend = DemoKalturaBackend.start(DemoFaults.none(), Clock.systemUTC());
+		backend = DemoKalturaBackend.start(DemoFaults::none, Clock.systemUTC());
 		client = clientFor(backend.serviceUrl(), Duration.ofSeconds(5));
 	}
 
@@ -119,7 +119,7 @@ class KalturaClientTests {
 
 	@Test
 	void revokedSessionFailsWithInvalidKsAndTheMessageHidesTheKs() {
-		try (DemoKalturaBackend own = DemoKalturaBackend.start(DemoFaults.none(), Clock.systemUTC())) {
+		try (DemoKalturaBackend own = DemoKalturaBackend.start(DemoFaults::none, Clock.systemUTC())) {
 			KalturaClient ownClient = clientFor(own.serviceUrl(), Duration.ofSeconds(5));
 			KalturaSessionKey ks = ownClient.startSession(own.adminSecret(), "tester", KalturaSessionType.ADMIN,
 					own.partnerId(), Duration.ofHours(1), "");
@@ -174,7 +174,7 @@ class KalturaClientTests {
 
 	@Test
 	void slowAnswerFailsWithTimeout() {
-		try (DemoKalturaBackend slow = DemoKalturaBackend.start(new DemoFaults(Duration.ofMillis(1500), 0),
+		try (DemoKalturaBackend slow = DemoKalturaBackend.start(() -> new DemoFaults(Duration.ofMillis(1500), 0),
 				Clock.systemUTC())) {
 			KalturaClient impatient = clientFor(slow.serviceUrl(), Duration.ofMillis(200));
 			KalturaTransportException ex = catchThrowableOfType(KalturaTransportException.class, impatient::ping);
@@ -215,7 +215,7 @@ class KalturaClientTests {
 
 	@Test
 	void demoErrorRateOneFailsEveryDataCallWithAKalturaApiError() {
-		try (DemoKalturaBackend failing = DemoKalturaBackend.start(new DemoFaults(Duration.ZERO, 1.0),
+		try (DemoKalturaBackend failing = DemoKalturaBackend.start(() -> new DemoFaults(Duration.ZERO, 1.0),
 				Clock.systemUTC())) {
 			KalturaClient failingClient = clientFor(failing.serviceUrl(), Duration.ofSeconds(5));
 			KalturaSessionKey ks = failingClient.startSession(failing.adminSecret(), "tester",

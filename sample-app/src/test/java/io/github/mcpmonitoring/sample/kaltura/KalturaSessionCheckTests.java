@@ -43,7 +43,7 @@ class KalturaSessionCheckTests {
 
 	@BeforeEach
 	void start() {
-		this.backend = DemoKalturaBackend.start(DemoFaults.none(), this.clock);
+		this.backend = DemoKalturaBackend.start(DemoFaults::none, this.clock);
 		this.client = new CountingClient(this.backend.serviceUrl());
 		this.checkClient = new CountingClient(this.backend.serviceUrl());
 		this.session = new KalturaSession(this.client, new KalturaSessionSettings(this.backend.partnerId(),
@@ -147,7 +147,7 @@ class KalturaSessionCheckTests {
 	void reportsUnreachableWhenNothingListensAndRecoversOnTheNextAnswer() {
 		useSession();
 		URI live = this.backend.serviceUrl();
-		DemoKalturaBackend second = DemoKalturaBackend.start(DemoFaults.none(), this.clock);
+		DemoKalturaBackend second = DemoKalturaBackend.start(DemoFaults::none, this.clock);
 		second.close();
 		new KalturaSessionCheck(this.session, checkClient(second.serviceUrl())).run();
 		KalturaSessionStatus down = this.session.currentStatus();

@@ -55,7 +55,7 @@ class KalturaSessionTests {
 
 	@BeforeEach
 	void start() {
-		this.backend = DemoKalturaBackend.start(DemoFaults.none(), this.clock);
+		this.backend = DemoKalturaBackend.start(DemoFaults::none, this.clock);
 		this.client = new CountingClient(this.backend.serviceUrl());
 		this.session = new KalturaSession(this.client, settings(this.backend.adminSecret()), this.clock);
 	}

@@ -60,7 +60,7 @@ class KalturaToolsTests {
 
 	@BeforeAll
 	static void start() {
-		backend = DemoKalturaBackend.start(DemoFaults.none(), Clock.systemUTC());
+		backend = DemoKalturaBackend.start(DemoFaults::none, Clock.systemUTC());
 		endpoint = new KalturaEndpoint(backend.serviceUrl(), backend.partnerId(), backend.adminSecret(), true);
 		KalturaClient client = new KalturaClient(RestClient.builder(), backend.serviceUrl(), Duration.ofSeconds(2),
 				Duration.ofSeconds(5));
