@@ -19,9 +19,7 @@ import io.github.mcpmonitoring.alerts.delivery.LoggingAlertNotifier;
 import io.github.mcpmonitoring.alerts.delivery.WebhookAlertNotifier;
 import io.github.mcpmonitoring.alerts.rules.CumulativeHistogramFilter;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
-import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
-import io.github.mcpmonitoring.endpoint.McpEndpoint;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.health.AlertsHealthIndicator;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -30,7 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
@@ -43,14 +40,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the in-process alert evaluator: the built-in rules and the
  * application's own {@link AlertRule} beans, evaluated on the starter's scheduler; delivery to the log, application
- * events, and optionally a webhook and Alertmanager; the {@code alerts} health component and the {@code mcp}
- * endpoint.
+ * events, and optionally a webhook and Alertmanager; the {@code alerts} health component.
  */
 @AutoConfiguration(before = HealthContributorAutoConfiguration.class,
 		after = { McpMonitoringAutoConfiguration.class, McpSystemMemoryAutoConfiguration.class })
@@ -179,24 +174,6 @@ public class McpAlertsAutoConfiguration {
 		catch (UnknownHostException ex) {
 			return "localhost" + suffix;
 		}
-	}
-
-	/**
-	 * The {@code mcp} endpoint, when the application exposes it.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
-	static class McpEndpointConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnAvailableEndpoint(McpEndpoint.class)
-		McpEndpoint mcpEndpoint(MeterRegistry registry, MeterHistory history, ApiCallMetrics apiMetrics,
-				RecentErrors recentErrors, AlertEvaluator evaluator, McpAlertsProperties properties) {
-			return new McpEndpoint(registry, history, apiMetrics, recentErrors, evaluator,
-					properties.getRules().getToolErrorRate().getWindow());
-		}
-
 	}
 
 }

@@ -26,7 +26,6 @@ import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
-import io.github.mcpmonitoring.endpoint.McpEndpoint;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.health.AlertsHealthIndicator;
 import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
@@ -365,13 +364,6 @@ class McpAlertsAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(AlertmanagerAlertNotifier.class);
 				assertThat(context).hasSingleBean(LoggingAlertNotifier.class);
 			});
-	}
-
-	@Test
-	void exposesTheMcpEndpointOnlyWhenAsked() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(McpEndpoint.class));
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health,mcp")
-			.run((context) -> assertThat(context).hasSingleBean(McpEndpoint.class));
 	}
 
 	@Test

@@ -2,17 +2,25 @@ package io.github.mcpmonitoring.endpoint;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.TestRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
-import org.assertj.core.api.InstanceOfAssertFactories;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.AlertDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.AlertsDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.ApiDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.CallFailureDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.McpDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.ToolDescriptor;
+import io.github.mcpmonitoring.endpoint.McpEndpoint.TransitionDescriptor;
 import org.junit.jupiter.api.Test;
 
 import static io.github.mcpmonitoring.alerts.TestRule.candidate;
@@ -35,14 +43,25 @@ class McpEndpointTests {
 
 	private final AlertEvaluator evaluator = this.harness.evaluator(this.firing, this.pending);
 
-	private final McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.history(),
-			this.harness.apis(), this.harness.recentErrors(), this.evaluator, WINDOW);
+	private final McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
+			this.harness.recentErrors(), this.harness.history(), WINDOW, this.evaluator);
+
+	/** Without the alert evaluator, and so without the meter history it captures. */
+	private final McpEndpoint endpointWithoutAlerts = new McpEndpoint(this.harness.registry(), this.harness.apis(),
+			this.harness.recentErrors(), null, null, null);
+
+	/** As Spring Boot's actuator writes endpoint answers: null fields left out. */
+	private final ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
 	@Test
 	void hasTheWindowToolsApisRecentErrorsAndAlerts() {
 		this.evaluator.evaluate();
-		assertThat(this.endpoint.summary()).containsOnlyKeys("window", "tools", "apis", "recentErrors", "alerts")
-			.containsEntry("window", "PT5M");
+		JsonNode summary = this.json.valueToTree(this.endpoint.summary());
+		assertThat(summary.fieldNames()).toIterable()
+			.containsExactly("window", "tools", "apis", "recentErrors", "alerts");
+		assertThat(summary.path("window").asText()).isEqualTo("PT5M");
+		assertThat(summary.path("alerts").fieldNames()).toIterable()
+			.containsExactly("firing", "pending", "transitions");
 	}
 
 	@Test
@@ -59,29 +78,20 @@ class McpEndpointTests {
 		this.harness.inFlightCalls().sample();
 		this.harness.tools().recorder("get_session_info");
 		this.evaluator.evaluate();
-		Map<String, Object> tools = section("tools");
+		Map<String, ToolDescriptor> tools = this.endpoint.summary().tools();
 		assertThat(tools).containsOnlyKeys("list_media", "get_session_info");
-		Map<String, Object> listMedia = entry(tools, "list_media");
-		assertThat(listMedia).containsEntry("calls", 8L)
-			.containsEntry("errors", 2L)
-			.containsEntry("errorRatio", 0.25)
-			.containsEntry("inFlight", 1);
+		ToolDescriptor listMedia = tools.get("list_media");
+		assertThat(listMedia.calls()).isEqualTo(8);
+		assertThat(listMedia.errors()).isEqualTo(2);
+		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
+		assertThat(listMedia.inFlight()).isEqualTo(1);
 		// 6 calls in (0.1 s, 0.2 s], 2 in (2 s, 5 s]: rank 4 of 8 and rank 7.6 of 8.
-		assertThat((Double) listMedia.get("p50Seconds")).isCloseTo(0.1 + 0.1 * 4 / 6, offset(1e-12));
-		assertThat((Double) listMedia.get("p95Seconds")).isCloseTo(2 + 3 * 1.6 / 2, offset(1e-12));
-		assertThat(listMedia.get("lastError")).asInstanceOf(InstanceOfAssertFactories.MAP)
-			.containsEntry("kind", "tool")
-			.containsEntry("name", "list_media")
-			.containsEntry("errorType", "tool_error")
-			.containsEntry("message", "tool_error in list_media")
-			.containsEntry("time", this.harness.clock().instant().toString());
-		assertThat(entry(tools, "get_session_info")).containsEntry("calls", 0L)
-			.containsEntry("errors", 0L)
-			.containsEntry("errorRatio", 0.0)
-			.containsEntry("p50Seconds", null)
-			.containsEntry("p95Seconds", null)
-			.containsEntry("inFlight", 0)
-			.containsEntry("lastError", null);
+		assertThat(listMedia.p50Seconds()).isCloseTo(0.1 + 0.1 * 4 / 6, offset(1e-12));
+		assertThat(listMedia.p95Seconds()).isCloseTo(2 + 3 * 1.6 / 2, offset(1e-12));
+		assertThat(listMedia.lastError()).isEqualTo(new CallFailureDescriptor(
+				this.harness.clock().instant().toString(), "tool", "list_media", "tool_error",
+				"tool_error in list_media"));
+		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0.0, null, null, null, 0));
 		inFlight.end();
 	}
 
@@ -93,17 +103,16 @@ class McpEndpointTests {
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("INTERNAL_SERVER_ERROR"));
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
 		this.evaluator.evaluate();
-		Map<String, Object> api = entry(section("apis"), "kaltura.media.list");
-		assertThat(api).containsEntry("calls", 3L)
-			.containsEntry("errors", 2L)
-			.containsEntry("consecutiveFailures", 2)
-			.containsKeys("p50Seconds", "p95Seconds")
-			.doesNotContainKey("inFlight");
-		assertThat((Double) api.get("errorRatio")).isCloseTo(2.0 / 3, offset(1e-12));
-		assertThat(api.get("lastError")).asInstanceOf(InstanceOfAssertFactories.MAP)
-			.containsEntry("kind", "api")
-			.containsEntry("errorType", "IllegalStateException")
-			.containsEntry("message", "SERVICE_FORBIDDEN");
+		ApiDescriptor api = this.endpoint.summary().apis().get("kaltura.media.list");
+		assertThat(api.calls()).isEqualTo(3);
+		assertThat(api.errors()).isEqualTo(2);
+		assertThat(api.consecutiveFailures()).isEqualTo(2);
+		assertThat(api.p50Seconds()).isNotNull();
+		assertThat(api.p95Seconds()).isNotNull();
+		assertThat(api.errorRatio()).isCloseTo(2.0 / 3, offset(1e-12));
+		assertThat(api.lastError().kind()).isEqualTo("api");
+		assertThat(api.lastError().errorType()).isEqualTo("IllegalStateException");
+		assertThat(api.lastError().message()).isEqualTo("SERVICE_FORBIDDEN");
 	}
 
 	@Test
@@ -113,14 +122,14 @@ class McpEndpointTests {
 			this.harness.advance(Duration.ofSeconds(1));
 		}
 		this.evaluator.evaluate();
-		List<Map<String, Object>> recentErrors = list(this.endpoint.summary().get("recentErrors"));
+		List<CallFailureDescriptor> recentErrors = this.endpoint.summary().recentErrors();
 		assertThat(recentErrors).hasSize(20);
-		assertThat(recentErrors.get(0)).containsEntry("message", "failure 24")
-			.containsEntry("kind", "api")
-			.containsEntry("name", "kaltura.media.get")
-			.containsEntry("errorType", "IllegalStateException")
-			.containsKey("time");
-		assertThat(recentErrors.get(19)).containsEntry("message", "failure 5");
+		assertThat(recentErrors.get(0).message()).isEqualTo("failure 24");
+		assertThat(recentErrors.get(0).kind()).isEqualTo("api");
+		assertThat(recentErrors.get(0).name()).isEqualTo("kaltura.media.get");
+		assertThat(recentErrors.get(0).errorType()).isEqualTo("IllegalStateException");
+		assertThat(recentErrors.get(0).time()).isNotBlank();
+		assertThat(recentErrors.get(19).message()).isEqualTo("failure 5");
 	}
 
 	@Test
@@ -129,19 +138,17 @@ class McpEndpointTests {
 		this.firing.holds(candidate(AlertSeverity.ERROR, 0.3, "gen_ai_tool_name", "search_entries"));
 		this.pending.holds(candidate(AlertSeverity.WARNING, 0.85));
 		this.evaluator.evaluate();
-		Map<String, Object> alerts = section("alerts");
-		assertThat(list(alerts.get("firing"))).singleElement()
-			.isEqualTo(alert("FiringAlert", "error", "firing", Map.of("gen_ai_tool_name", "search_entries"), 0.3,
-					start.toString(), start.toString(), "FiringAlert at 0.3"));
-		assertThat(list(alerts.get("pending"))).singleElement()
-			.isEqualTo(alert("PendingAlert", "warning", "pending", Map.of(), 0.85, start.toString(), null,
-					"PendingAlert at 0.85"));
-		List<Map<String, Object>> transitions = list(alerts.get("transitions"));
-		assertThat(transitions).extracting((transition) -> transition.get("name"))
+		AlertsDescriptor alerts = this.endpoint.summary().alerts();
+		assertThat(alerts.firing()).singleElement()
+			.isEqualTo(new AlertDescriptor("FiringAlert", "error", "firing", Map.of("gen_ai_tool_name", "search_entries"),
+					0.3, start.toString(), start.toString(), "FiringAlert at 0.3", "docs/runbooks/FiringAlert.md"));
+		assertThat(alerts.pending()).singleElement()
+			.isEqualTo(new AlertDescriptor("PendingAlert", "warning", "pending", Map.of(), 0.85, start.toString(), null,
+					"PendingAlert at 0.85", "docs/runbooks/PendingAlert.md"));
+		assertThat(alerts.transitions()).extracting(TransitionDescriptor::name)
 			.containsExactly("PendingAlert", "FiringAlert", "FiringAlert");
-		assertThat(transitions.get(1)).isEqualTo(Map.of("time", start.toString(), "name", "FiringAlert", "severity",
-				"error", "labels", Map.of("gen_ai_tool_name", "search_entries"), "from", "pending", "to", "firing",
-				"value", 0.3));
+		assertThat(alerts.transitions().get(1)).isEqualTo(new TransitionDescriptor(start.toString(), "FiringAlert",
+				"error", Map.of("gen_ai_tool_name", "search_entries"), "pending", "firing", 0.3));
 	}
 
 	@Test
@@ -153,41 +160,57 @@ class McpEndpointTests {
 			this.harness.advance(Duration.ofSeconds(15));
 			this.evaluator.evaluate();
 		}
-		List<Map<String, Object>> transitions = list(section("alerts").get("transitions"));
+		List<TransitionDescriptor> transitions = this.endpoint.summary().alerts().transitions();
 		assertThat(transitions).hasSize(50);
-		assertThat(transitions.get(0)).containsEntry("from", "firing").containsEntry("to", "resolved")
-			.containsEntry("value", 19.0);
+		assertThat(transitions.get(0).from()).isEqualTo("firing");
+		assertThat(transitions.get(0).to()).isEqualTo("resolved");
+		assertThat(transitions.get(0).value()).isEqualTo(19.0);
 	}
 
-	private static Map<String, Object> alert(String name, String severity, String state, Map<String, String> labels,
-			double value, String activeSince, String firingSince, String summary) {
-		Map<String, Object> alert = new LinkedHashMap<>();
-		alert.put("name", name);
-		alert.put("severity", severity);
-		alert.put("state", state);
-		alert.put("labels", labels);
-		alert.put("value", value);
-		alert.put("activeSince", activeSince);
-		alert.put("firingSince", firingSince);
-		alert.put("summary", summary);
-		alert.put("runbookUrl", "docs/runbooks/" + name + ".md");
-		return alert;
+	@Test
+	void withoutTheEvaluatorCountsSinceStartAndHasNoAlerts() {
+		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
+		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
+		McpDescriptor summary = this.endpointWithoutAlerts.summary();
+		assertThat(summary.window()).isNull();
+		assertThat(summary.alerts()).isNull();
+		ToolDescriptor listMedia = summary.tools().get("list_media");
+		assertThat(listMedia.calls()).isEqualTo(4);
+		assertThat(listMedia.errors()).isEqualTo(1);
+		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
+		assertThat(listMedia.p50Seconds()).isNull();
+		assertThat(listMedia.lastError().errorType()).isEqualTo("tool_error");
+		assertThat(summary.apis().get("kaltura.media.list").consecutiveFailures()).isEqualTo(1);
+		assertThat(summary.recentErrors()).hasSize(2);
+		JsonNode json = this.json.valueToTree(summary);
+		assertThat(json.fieldNames()).toIterable().containsExactly("tools", "apis", "recentErrors");
 	}
 
-	private Map<String, Object> section(String name) {
-		return entry(this.endpoint.summary(), name);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> entry(Map<String, Object> map, String key) {
-		assertThat(map).containsKey(key);
-		return (Map<String, Object>) map.get(key);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Object value) {
-		assertThat(value).isInstanceOf(List.class);
-		return (List<Map<String, Object>>) value;
+	@Test
+	void writesTheFieldNamesItAlwaysHad() {
+		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
+		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
+		this.firing.holds(candidate(AlertSeverity.ERROR, 0.3));
+		this.evaluator.evaluate();
+		this.harness.advance(Duration.ofSeconds(15));
+		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
+		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
+		this.evaluator.evaluate();
+		JsonNode summary = this.json.valueToTree(this.endpoint.summary());
+		assertThat(summary.path("tools").path("list_media").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("calls", "errors", "errorRatio", "p50Seconds", "p95Seconds", "lastError",
+					"inFlight");
+		assertThat(summary.path("apis").path("kaltura.media.list").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("calls", "errors", "errorRatio", "p50Seconds", "p95Seconds", "lastError",
+					"consecutiveFailures");
+		assertThat(summary.path("recentErrors").path(0).fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("time", "kind", "name", "errorType", "message");
+		assertThat(summary.path("alerts").path("firing").path(0).fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("name", "severity", "state", "labels", "value", "activeSince", "firingSince",
+					"summary", "runbookUrl");
+		assertThat(summary.path("alerts").path("transitions").path(0).fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("time", "name", "severity", "labels", "from", "to", "value");
 	}
 
 }
