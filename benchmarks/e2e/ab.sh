@@ -15,8 +15,8 @@
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk: apt-get install -y wrk):
 #   benchmarks/e2e/ab.sh
-# Settings (environment): PAIRS=5 WARMUP=45s DURATION=20s CONNECTIONS=8 TOOL=get_session_info STARTUP_ONLY=0
-#   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e JAVA_OPTS="-Xms512m -Xmx512m"
+# Settings (environment; lib.sh lists those all scripts share): PAIRS=5 WARMUP=45s DURATION=20s CONNECTIONS=8 STARTUP_ONLY=0
+#   OUT=benchmarks/target/e2e
 # A_ARGS and B_ARGS add arguments to one side (to find what costs, e.g. --spring.autoconfigure.exclude=...).
 # A_VARIANT=noop-proxies B_VARIANT=off measures the floor of any AOP interceptor, A_VARIANT=starter
 # B_VARIANT=noop-proxies what the starter costs over that floor.
@@ -28,15 +28,8 @@ PAIRS=${PAIRS:-5}
 WARMUP=${WARMUP:-45s}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
-TOOL=${TOOL:-get_session_info}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/e2e}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
-READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
 STARTUP_ONLY=${STARTUP_ONLY:-0}
-HERE=$(cd "$(dirname "$0")" && pwd)
-HOST=127.0.0.1
-
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -47,14 +40,12 @@ mkdir -p "$OUT"
 
 run_once() { # pair, side (A|B); appends a line to runs.tsv
   local pair=$1 side=$2 port log start ready_ms started_s cpu_ms main_cpu_ms health_start health_ms session
-  local wrk_out rps p50 p99 errors
+  local wrk_out rps p50 p99
   port=$(free_port)
   log="$OUT/run-$pair-$side.log"
   start=$(now_ms)
-  launch_sample "$side" "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
-  server_pid=$LAUNCHED_PID
-  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
-  ready_ms=$(( $(now_ms) - start ))
+  start_sample "$side" "$log" "$port" "$start"
+  ready_ms=$READY_MS
   read -r cpu_ms main_cpu_ms < <(cpu_times "$server_pid")
   health_start=$(now_ms)
   curl -sf -o /dev/null --max-time 10 "http://$HOST:$port/actuator/health" \
@@ -73,10 +64,8 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   session=$(open_session "$port" ab-benchmark) || { echo "no Mcp-Session-Id from initialize ($side), see $log" >&2; exit 1; }
   check_tool_call "$port" "$session" "$TOOL" "$side"
 
-  MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/tools-call.lua" \
-    "http://$HOST:$port/mcp" >/dev/null
-  wrk_out=$(MCP_SESSION_ID=$session MCP_TOOL=$TOOL wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency \
-    -s "$HERE/tools-call.lua" "http://$HOST:$port/mcp")
+  tools_call_load "$port" "$session" "$TOOL" "$WARMUP" >/dev/null
+  wrk_out=$(tools_call_load "$port" "$session" "$TOOL" "$DURATION" --latency)
   echo "$wrk_out" >"$OUT/wrk-$pair-$side.txt"
   check_scrape "$port" "$side" "$TOOL"
   stop_server
@@ -84,11 +73,7 @@ run_once() { # pair, side (A|B); appends a line to runs.tsv
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$wrk_out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$wrk_out")")
-  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$wrk_out")
-  errors=${errors:-0}
-  if [ "$errors" != 0 ] || grep -q 'Socket errors' <<<"$wrk_out"; then
-    echo "wrk saw errors ($side): $wrk_out" >&2; exit 1
-  fi
+  check_wrk_report "$wrk_out" "$side"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$pair" "$side" "$rps" "$p50" "$p99" "$ready_ms" "$started_s" \
     "$cpu_ms" "$main_cpu_ms" "$health_ms" >>"$OUT/runs.tsv"
   printf 'pair %s %s: %8.1f req/s  p50 %7.3f ms  p99 %7.3f ms  ready %5d ms  started in %s s\n' \
@@ -108,7 +93,7 @@ done
 
 write_pairs "$OUT/runs.tsv" >"$OUT/pairs.tsv"
 summary() { # column, label
-  python3 "$HERE/summary.py" "$OUT/pairs.tsv" "$1" "$2"
+  summarise "$OUT/pairs.tsv" "$1" "$2"
 }
 echo
 if [ "$STARTUP_ONLY" != 1 ]; then

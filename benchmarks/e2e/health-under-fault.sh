@@ -36,10 +36,10 @@
 #      from the time a request was due, so a stall is not hidden by the requests it delays).
 #   wrk's closed loop keeps both cores busy, so its tail is mostly the machine's scheduling; the probe-like rate is
 #   what a Kubernetes probe (one request every few seconds) or a monitoring system sees.
-# Settings (environment): RUNS=3 WARMUP=10s DURATION=20s CONNECTIONS=4 UPSTREAM_LOOPS=4 TOOL=list_media BASELINE=0
+# Settings (environment; lib.sh lists those all scripts share): RUNS=3 WARMUP=10s DURATION=20s CONNECTIONS=4 UPSTREAM_LOOPS=4 TOOL=list_media BASELINE=0
 #   PROBE_RATE=50 PROBE_SECONDS=30
-#   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e JAVA_OPTS="-Xms512m -Xmx512m"
-#   CHECK_INTERVAL=1s CHECK_TIMEOUT=500ms READ_TIMEOUT=1s HEALTH_REFRESH=1s READY_TIMEOUT_S=90 DOWN_TIMEOUT_S=30
+#   OUT=benchmarks/target/e2e
+#   CHECK_INTERVAL=1s CHECK_TIMEOUT=500ms READ_TIMEOUT=1s HEALTH_REFRESH=1s DOWN_TIMEOUT_S=30
 # Output: one line per (run, path) in $OUT/health-under-fault.tsv ($OUT/health-baseline.tsv with BASELINE=1), the
 # log and wrk output of each run, and a summary (median p50/p99/max per path across runs) on stdout.
 set -euo pipefail
@@ -51,20 +51,16 @@ CONNECTIONS=${CONNECTIONS:-4}
 UPSTREAM_LOOPS=${UPSTREAM_LOOPS:-4}
 TOOL=${TOOL:-list_media}
 BASELINE=${BASELINE:-0}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/e2e}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 CHECK_INTERVAL=${CHECK_INTERVAL:-1s}
 CHECK_TIMEOUT=${CHECK_TIMEOUT:-500ms}
 READ_TIMEOUT=${READ_TIMEOUT:-1s}
 HEALTH_REFRESH=${HEALTH_REFRESH:-1s}
-READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
 DOWN_TIMEOUT_S=${DOWN_TIMEOUT_S:-30}
 PROBE_RATE=${PROBE_RATE:-50}
 PROBE_SECONDS=${PROBE_SECONDS:-30}
 TARGET_P99_MS=10
 PATHS=(/actuator/health /actuator/health/liveness /actuator/health/readiness)
-HOST=127.0.0.1
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 require_prerequisites

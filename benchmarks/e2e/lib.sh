@@ -1,4 +1,15 @@
-# Helpers shared by the end-to-end benchmark scripts; sourced, not run. Expects HOST to be set.
+# Settings and helpers shared by the end-to-end benchmark scripts; sourced, not run. The scripts run from the
+# repository root after ./mvnw -B -q -DskipTests package, and print their settings and outputs at their top.
+#
+# Settings every script reads (environment): JAR=sample-app/target/mcp-monitoring-sample-app.jar
+#   JAVA_OPTS="-Xms512m -Xmx512m" TOOL=get_session_info READY_TIMEOUT_S=90 (a script may set other defaults first),
+#   A_VARIANT, B_VARIANT, A_ARGS, B_ARGS (what each side runs, below).
+JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+TOOL=${TOOL:-get_session_info}
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
+HOST=127.0.0.1
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # A random port that nothing listens on (bash's /dev/tcp, so no extra tool is needed), below the kernel's range of
 # ephemeral ports, so that no port the OS hands out (the sample's demo backend takes one as it starts) can be it.
@@ -14,7 +25,7 @@ free_port() {
 
 now_ms() { date +%s%3N; }
 
-# The one server of a script that runs one at a time (ab.sh, cpu-share.sh, startup-profile.sh,
+# The one server of a script that runs one at a time (ab.sh, same-jvm.sh, startup-profile.sh, startup-cpu.sh,
 # health-under-fault.sh): its pid, and how to stop it (SIGTERM, then SIGKILL after 10 s).
 server_pid=""
 stop_server() {
@@ -26,7 +37,7 @@ stop_server() {
   server_pid=""
 }
 
-# The two servers of a script that runs both sides at once (ab-interleaved.sh, startup-together.sh, idle-cpu.sh):
+# The two servers of a script that runs both sides at once (startup-together.sh):
 # their pids in the caller's associative array pid, by side, and how to stop them all.
 stop_servers() {
   local side
@@ -155,7 +166,7 @@ B_VARIANT=${B_VARIANT:-off}
 A_ARGS=${A_ARGS:-}
 B_ARGS=${B_ARGS:-}
 NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}
-# SAME_JVM=true (ab-interleaved.sh; same-jvm.sh always sets it): one JVM of A_VARIANT serves both sides. Side A
+# SAME_JVM=true (same-jvm.sh sets it): one JVM of A_VARIANT serves both sides. Side A
 # calls the tool, side B its unmonitored twin, <tool>_unmonitored: the same tool code through none of the starter's
 # code, added by io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin from the jar TWIN_JAR.
 SAME_JVM=${SAME_JVM:-false}
@@ -184,7 +195,8 @@ require_variants() {
   esac
 }
 
-# Sets side A to run a variant of the profiling scripts: those above, or the starter with features turned off:
+# Sets side A to run a variant of the profiling scripts (startup-profile.sh, startup-cpu.sh): those above, or the
+# starter with features turned off:
 # starter-no-inflight (its in-flight meter denied) and starter-lean (that, and mcp.monitoring.tools.exception-types
 # off, so that only beans with @MonitoredTool or @MonitoredApiCall methods are proxied). B_VARIANT=noop-proxies only
 # makes launch_sample put the no-op proxy jar on the class path, so that every variant loads the same classes.
@@ -286,4 +298,30 @@ runs_header() {
 # Spring's "Started ... in X seconds" from a server log, in seconds.
 started_seconds() { # log
   sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$1" | head -1
+}
+
+# Starts the sample for a side on a port and waits until it is ready; sets server_pid and READY_MS (from launch).
+start_sample() { # side, log, port, start time (now_ms)
+  launch_sample "$1" "$2" --server.address=$HOST --server.port="$3" --spring.main.banner-mode=off
+  server_pid=$LAUNCHED_PID
+  wait_ready "$3" "$server_pid" "$2" "$READY_TIMEOUT_S" "$4"
+  READY_MS=$(( $(now_ms) - $4 ))
+}
+
+# wrk driving tools/call of a tool on an MCP session (tools-call.lua); prints wrk's report.
+tools_call_load() { # port, session, tool, duration, wrk options...
+  local port=$1 session=$2 tool=$3 duration=$4
+  shift 4
+  MCP_SESSION_ID=$session MCP_TOOL=$tool wrk -t1 -c"$CONNECTIONS" -d"$duration" "$@" -s "$HERE/tools-call.lua" \
+    "http://$HOST:$port/mcp"
+}
+
+# Exits if a wrk report shows failed requests.
+check_wrk_report() { # report, label
+  if grep -q 'Non-2xx or 3xx responses\|Socket errors' <<<"$1"; then echo "wrk saw errors ($2): $1" >&2; exit 1; fi
+}
+
+# Median, spread and confidence interval of one column of a per-pair table (summary.py).
+summarise() { # file, column, label, unit (default pairs)
+  python3 "$HERE/summary.py" "$@"
 }

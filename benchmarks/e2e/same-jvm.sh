@@ -7,22 +7,22 @@
 #      instrumented the tool list (io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin): none of the
 #      starter's code
 #
-# Why: between two JVMs the JIT compiles the request path each its own way, and ab-interleaved.sh's rounds move by
-# ±5 %; within one JVM, alternating slices still move by ±10 % on a machine whose speed drifts from one 5 s slice to
+# Why: between two JVMs the JIT compiles the request path each its own way, and fresh pairs of JVMs move by ±5 %
+#; within one JVM, alternating slices still move by ±10 % on a machine whose speed drifts from one 5 s slice to
 # the next. Here one JIT serves both tools, and both wrk instances run in the very same seconds, sharing the
 # server's threads and CPUs, so a drift of the machine hits both alike. With the server's CPUs saturated and
 # shared, each connection's rate is inversely proportional to what its requests cost, so the ratio of requests
 # served A/B is the cost ratio of a call to the twin over a call to the tool. It is the starter's cost per call; what
-# the starter does to the whole JVM (its scheduled work, idle-cpu.sh) hits both sides and is not in it.
+# the starter does to the whole JVM (its scheduled work) hits both sides and is not in it.
 # A_VARIANT=off makes it an A/A run (the tool and its twin, both unmonitored): the resolution of the method.
 # A_VARIANT=noop-proxies: the starter off and a no-op AOP proxy on the tool's bean (lib.sh): the floor of any AOP
 # interceptor, per call.
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package; needs wrk and python3):
 #   benchmarks/e2e/same-jvm.sh
-# Settings (environment): SLICES=40 SLICE=5s WARMUP=45s CONNECTIONS=4 (per side) TOOL=get_session_info
-#   JAR=sample-app/target/mcp-monitoring-sample-app.jar OUT=benchmarks/target/e2e-same-jvm
-#   JAVA_OPTS="-Xms512m -Xmx512m" A_VARIANT=starter (or off, noop-proxies) A_ARGS= (extra arguments for the server)
+# Settings (environment; lib.sh lists those all scripts share): SLICES=40 SLICE=5s WARMUP=45s CONNECTIONS=4 (per side)
+#   OUT=benchmarks/target/e2e-same-jvm
+#   A_VARIANT=starter (or off, noop-proxies) A_ARGS= (extra arguments for the server)
 # Output: one line per slice and side in $OUT/slices.tsv, the server's log, and the A/B ratios on stdout.
 set -euo pipefail
 
@@ -30,13 +30,8 @@ SLICES=${SLICES:-40}
 SLICE=${SLICE:-5s}
 WARMUP=${WARMUP:-45s}
 CONNECTIONS=${CONNECTIONS:-4}
-TOOL=${TOOL:-get_session_info}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/e2e-same-jvm}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
-HERE=$(cd "$(dirname "$0")" && pwd)
-HOST=127.0.0.1
 SAME_JVM=true
 
 # shellcheck source=lib.sh
@@ -53,8 +48,7 @@ port=$(free_port)
 trap stop_server EXIT INT TERM
 
 load() { # side, duration, report file
-  MCP_SESSION_ID=${session[$1]} MCP_TOOL=${tool[$1]} wrk -t1 -c"$CONNECTIONS" -d"$2" --latency \
-    -s "$HERE/tools-call.lua" "http://$HOST:$port/mcp" >"$3"
+  tools_call_load "$port" "${session[$1]}" "${tool[$1]}" "$2" --latency >"$3"
 }
 
 # Both sides at once; the side started first alternates from slice to slice.
@@ -69,9 +63,7 @@ load_both() { # duration, slice
 record() { # slice, side; appends a line to slices.tsv
   local out requests p99
   out=$(cat "$OUT/wrk-$2.txt")
-  if grep -q 'Non-2xx or 3xx responses\|Socket errors' <<<"$out"; then
-    echo "wrk saw errors ($2): $out" >&2; exit 1
-  fi
+  check_wrk_report "$out" "$2"
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$requests" "$p99" >>"$OUT/slices.tsv"
@@ -79,10 +71,7 @@ record() { # slice, side; appends a line to slices.tsv
 
 echo "$(describe_sides); $SLICES slices of $SLICE with both loaded at once, wrk -t1 -c$CONNECTIONS each," \
   "tool $TOOL"
-start=$(now_ms)
-launch_sample A "$OUT/server.log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
-server_pid=$LAUNCHED_PID
-wait_ready "$port" "$server_pid" "$OUT/server.log" "$READY_TIMEOUT_S" "$start"
+start_sample A "$OUT/server.log" "$port" "$(now_ms)"
 for side in A B; do
   session[$side]=$(open_session "$port" same-jvm) || { echo "no Mcp-Session-Id from initialize ($side)" >&2; exit 1; }
   check_tool_call "$port" "${session[$side]}" "${tool[$side]}" "$side"
@@ -107,8 +96,8 @@ awk -F'\t' 'NR > 1 { v[$1, $2, "requests"] = $3; v[$1, $2, "p99"] = $4; n = ($1 
   END { for (s = 1; s <= n; s++) printf "%d\t%.4f\t%.4f\n", s, ratio(s, "requests"), ratio(s, "p99") }' \
   "$OUT/slices.tsv" >"$OUT/pairs.tsv"
 echo
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 2 "requests served A/B:" slices
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 3 "p99 latency A/B:" slices
+summarise "$OUT/pairs.tsv" 2 "requests served A/B:" slices
+summarise "$OUT/pairs.tsv" 3 "p99 latency A/B:" slices
 awk -F'\t' -v cpu=$((cpu1 - cpu0)) 'NR > 1 { r[$2] += $3 }
   END { printf "over all slices: A %d, B %d requests (A/B %.4f); %.1f us of server CPU per request of either\n",
     r["A"], r["B"], r["A"] / r["B"], cpu * 1000 / (r["A"] + r["B"]) }' "$OUT/slices.tsv"

@@ -13,8 +13,8 @@
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package):
 #   benchmarks/e2e/startup-cpu.sh
-# Settings (environment): VARIANTS="starter off" ROUNDS=8 COMPILATIONS=0 JAR=sample-app/target/mcp-monitoring-sample-app.jar
-#   OUT=benchmarks/target/startup-cpu JAVA_OPTS="-Xms512m -Xmx512m"
+# Settings (environment; lib.sh lists those all scripts share): VARIANTS="starter off" ROUNDS=8 COMPILATIONS=0
+#   OUT=benchmarks/target/startup-cpu
 # Variants: as startup-profile.sh (lib.sh, profile_variant).
 # Output: $OUT/<variant>-<round>.threads (thread name, CPU ms), .total, .ready, .jfr with COMPILATIONS=1, the logs,
 # and the tables on stdout (startup_cpu.py).
@@ -23,12 +23,7 @@ set -euo pipefail
 VARIANTS=${VARIANTS:-starter off}
 ROUNDS=${ROUNDS:-8}
 COMPILATIONS=${COMPILATIONS:-0}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/startup-cpu}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
-READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
-HERE=$(cd "$(dirname "$0")" && pwd)
-HOST=127.0.0.1
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -40,19 +35,16 @@ settings=""
 if [ "$COMPILATIONS" = 1 ]; then settings=$(jfr_compilation_settings "$OUT"); fi
 
 measure_once() { # variant, round
-  local variant=$1 round=$2 port log base="$OUT/$1-$2" start ready_ms total_ms main_ms base_opts=$JAVA_OPTS
+  local variant=$1 round=$2 port log base="$OUT/$1-$2" ready_ms total_ms main_ms base_opts=$JAVA_OPTS
   profile_variant "$variant"
   port=$(free_port)
   log="$base.log"
   if [ -n "$settings" ]; then
     JAVA_OPTS="$base_opts -XX:StartFlightRecording=name=startup,settings=$settings"
   fi
-  start=$(now_ms)
-  launch_sample A "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
+  start_sample A "$log" "$port" "$(now_ms)"
   JAVA_OPTS=$base_opts
-  server_pid=$LAUNCHED_PID
-  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
-  ready_ms=$(( $(now_ms) - start ))
+  ready_ms=$READY_MS
   read -r total_ms main_ms < <(cpu_times "$server_pid")
   thread_cpu_times "$server_pid" >"$base.threads"
   echo "$total_ms" >"$base.total"

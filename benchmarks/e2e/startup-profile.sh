@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the sample's main thread spends its startup, per variant, from a JFR recording of each startup: AOP proxy
 # creation (CGLIB class generation and pointcut matching), the starter's own code, and the rest
-# (cpu_share.py --startup says how samples are filed).
+# (startup_profile.py says how samples are filed).
 #
 # The A/B scripts measure how much longer a startup takes; this says which code the difference is in. For each round
 # and each variant: starts the sample with JFR recording from the first instruction (JFR's profile settings,
@@ -10,8 +10,8 @@
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package):
 #   benchmarks/e2e/startup-profile.sh
-# Settings (environment): VARIANTS="starter noop-proxies off" ROUNDS=5 JAR=sample-app/target/mcp-monitoring-sample-app.jar
-#   OUT=benchmarks/target/startup-profile JAVA_OPTS="-Xms512m -Xmx512m"
+# Settings (environment; lib.sh lists those all scripts share): VARIANTS="starter noop-proxies off" ROUNDS=5
+#   OUT=benchmarks/target/startup-profile
 # Variants: starter, noop-proxies, off, starter-no-inflight and starter-lean (lib.sh, profile_variant). Every run
 # starts through PropertiesLauncher with the no-op proxy jar on loader.path, so that all variants load the same classes.
 # Output: $OUT/<variant>-<round>.jfr, the main thread's CPU time at ready next to it (.main-cpu-ms), the logs, and the
@@ -20,12 +20,7 @@ set -euo pipefail
 
 VARIANTS=${VARIANTS:-starter noop-proxies off}
 ROUNDS=${ROUNDS:-5}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/startup-profile}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
-READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
-HERE=$(cd "$(dirname "$0")" && pwd)
-HOST=127.0.0.1
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -37,18 +32,15 @@ recordings=()
 settings=$(jfr_settings "$OUT")
 
 profile_once() { # variant, round
-  local variant=$1 round=$2 port log recording start ready_ms main_cpu_ms base_opts=$JAVA_OPTS
+  local variant=$1 round=$2 port log recording ready_ms main_cpu_ms base_opts=$JAVA_OPTS
   profile_variant "$variant"
   port=$(free_port)
   log="$OUT/$variant-$round.log"
   recording="$(realpath "$OUT")/$variant-$round.jfr"
   JAVA_OPTS="$base_opts -XX:StartFlightRecording=name=startup,settings=$settings"
-  start=$(now_ms)
-  launch_sample A "$log" --server.address=$HOST --server.port="$port" --spring.main.banner-mode=off
+  start_sample A "$log" "$port" "$(now_ms)"
   JAVA_OPTS=$base_opts
-  server_pid=$LAUNCHED_PID
-  wait_ready "$port" "$server_pid" "$log" "$READY_TIMEOUT_S" "$start"
-  ready_ms=$(( $(now_ms) - start ))
+  ready_ms=$READY_MS
   read -r _ main_cpu_ms < <(cpu_times "$server_pid")
   jcmd "$server_pid" JFR.stop name=startup filename="$recording" >/dev/null
   stop_server
@@ -63,4 +55,4 @@ for round in $(seq 1 "$ROUNDS"); do
   for variant in $VARIANTS; do profile_once "$variant" "$round"; done
 done
 echo
-python3 "$HERE/cpu_share.py" --startup "${recordings[@]}"
+python3 "$HERE/startup_profile.py" "${recordings[@]}"

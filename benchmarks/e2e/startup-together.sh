@@ -14,18 +14,14 @@
 #
 # Usage (from the repository root, after ./mvnw -B -q -DskipTests package):
 #   benchmarks/e2e/startup-together.sh
-# Settings (environment): PAIRS=30 JAR=sample-app/target/mcp-monitoring-sample-app.jar
-#   OUT=benchmarks/target/startup-together JAVA_OPTS="-Xms512m -Xmx512m" A_VARIANT=starter B_VARIANT=off A_ARGS= B_ARGS=
+# Settings (environment; lib.sh lists those all scripts share): PAIRS=30
+#   OUT=benchmarks/target/startup-together A_VARIANT=starter B_VARIANT=off A_ARGS= B_ARGS=
 # Output: one line per run in $OUT/runs.tsv, the logs of each run, and a summary of the A-B differences on stdout.
 set -euo pipefail
 
 PAIRS=${PAIRS:-30}
-JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 OUT=${OUT:-benchmarks/target/startup-together}
-JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-180}
-HERE=$(cd "$(dirname "$0")" && pwd)
-HOST=127.0.0.1
 
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -81,8 +77,8 @@ done
 
 write_pairs "$OUT/runs.tsv" >"$OUT/pairs.tsv"
 echo
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 5 "time to ready A-B, ms:"
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 6 "Spring 'Started in' A-B, s:"
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 7 "JVM CPU time at ready A-B, ms:"
-python3 "$HERE/summary.py" "$OUT/pairs.tsv" 8 "main thread CPU time at ready A-B, ms:"
+summarise "$OUT/pairs.tsv" 5 "time to ready A-B, ms:"
+summarise "$OUT/pairs.tsv" 6 "Spring 'Started in' A-B, s:"
+summarise "$OUT/pairs.tsv" 7 "JVM CPU time at ready A-B, ms:"
+summarise "$OUT/pairs.tsv" 8 "main thread CPU time at ready A-B, ms:"
 echo "per run: $OUT/runs.tsv, per pair: $OUT/pairs.tsv"
