@@ -69,7 +69,8 @@ class HostileFailureMessagesTests {
 				HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class,
 				WebEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
 				McpSystemMemoryAutoConfiguration.class, McpHealthAutoConfiguration.class,
-				MonitoredAnnotationsAutoConfiguration.class, McpAlertsAutoConfiguration.class))
+				MonitoredAnnotationsAutoConfiguration.class, McpAlertsAutoConfiguration.class,
+				McpEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=health,mcp",
 				"mcp.monitoring.health.refresh-interval=100ms",
 				"mcp.monitoring.health.recent-errors.message-max-length=" + MESSAGE_MAX_LENGTH)
