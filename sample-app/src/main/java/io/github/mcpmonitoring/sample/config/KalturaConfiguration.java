@@ -51,8 +51,12 @@ public class KalturaConfiguration {
 		if (demo != null) {
 			return new KalturaEndpoint(demo.serviceUrl(), demo.partnerId(), demo.adminSecret(), true);
 		}
-		KalturaEndpoint endpoint = new KalturaEndpoint(URI.create(properties.getServiceUrl().trim()),
-				properties.getPartnerId(), properties.getAdminSecret(), false);
+		URI serviceUrl = URI.create(properties.getServiceUrl().trim());
+		if (serviceUrl.getRawUserInfo() != null) {
+			logger.warn("kaltura.service-url contains user info, which Kaltura does not use: it is dropped");
+		}
+		KalturaEndpoint endpoint = new KalturaEndpoint(serviceUrl, properties.getPartnerId(),
+				properties.getAdminSecret(), false);
 		logger.info("Kaltura calls go to {} as partner {}", endpoint.serviceUrl(), endpoint.partnerId());
 		return endpoint;
 	}
@@ -61,7 +65,7 @@ public class KalturaConfiguration {
 	KalturaClient kalturaClient(KalturaEndpoint endpoint, KalturaProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder) {
 		return new KalturaClient(restClientBuilder.getIfAvailable(RestClient::builder), endpoint.serviceUrl(),
-				properties.getConnectTimeout(), properties.getReadTimeout());
+				endpoint.adminSecret(), properties.getConnectTimeout(), properties.getReadTimeout());
 	}
 
 	@Bean

@@ -31,7 +31,7 @@ public class KalturaSessionCheckConfiguration {
 		Duration connectTimeout = (properties.getConnectTimeout().compareTo(timeout) < 0)
 				? properties.getConnectTimeout() : timeout;
 		KalturaClient checkClient = new KalturaClient(restClientBuilder.getIfAvailable(RestClient::builder),
-				endpoint.serviceUrl(), connectTimeout, timeout);
+				endpoint.serviceUrl(), endpoint.adminSecret(), connectTimeout, timeout);
 		return new KalturaSessionCheckScheduler(new KalturaSessionCheck(session, checkClient),
 				properties.getSessionCheckInterval());
 	}

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +36,16 @@ import org.springframework.web.client.RestClientException;
  * Calls the Kaltura REST API ({@code POST /api_v3/service/{service}/action/{action}}) with JSON requests and
  * responses, and turns Kaltura errors and transport failures into {@link KalturaException}s.
  * <p>
+ * What Kaltura sends is not trusted: error codes and messages and the user id of a session pass through
+ * {@link UpstreamText} (the call's secret and KS removed, control characters replaced, length capped), and media URLs
+ * through {@link SessionFreeUrls}, before anything else sees them.
+ * <p>
  * Each public method is one API call, so that the monitoring starter's advisor can time it; the class must stay
  * proxyable (public, non-final methods) and its methods must not call each other.
  */
 public class KalturaClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(KalturaClient.class);
-
-	private static final int MAX_ERROR_MESSAGE_LENGTH = 300;
-
-	private static final String REDACTED = "[redacted]";
 
 	// A mapper of our own: the wire format is fixed by Kaltura, not by the application's Jackson settings.
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -60,15 +61,20 @@ public class KalturaClient {
 
 	private final RestClient restClient;
 
+	private final String adminSecret;
+
 	/**
 	 * Creates a client for one Kaltura service.
 	 * @param restClientBuilder builder to start from (cloned, not modified)
 	 * @param serviceUrl Kaltura service URL, such as {@code https://www.kaltura.com}
+	 * @param adminSecret the partner's admin secret, removed from every error Kaltura sends back; {@code null} if
+	 * the client is never given it
 	 * @param connectTimeout maximum time to establish a connection
 	 * @param readTimeout maximum time to wait for a response
 	 */
-	public KalturaClient(RestClient.Builder restClientBuilder, URI serviceUrl, Duration connectTimeout,
-			Duration readTimeout) {
+	public KalturaClient(RestClient.Builder restClientBuilder, URI serviceUrl, String adminSecret,
+			Duration connectTimeout, Duration readTimeout) {
+		this.adminSecret = adminSecret;
 		this.restClient = restClientBuilder.clone()
 			.baseUrl(withoutTrailingSlash(serviceUrl.toString()))
 			.requestFactory(requestFactory(connectTimeout, readTimeout))
@@ -90,7 +96,8 @@ public class KalturaClient {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("filter", kalturaFilter);
 		params.put("pager", pager(filter.pageSize()));
-		return convert("media.list", call("media", "list", ks, params), MEDIA_LIST);
+		KalturaList<MediaEntry> page = convert("media.list", call("media", "list", ks, params), MEDIA_LIST);
+		return new KalturaList<>(sessionFree(page.objects(), ks), page.totalCount());
 	}
 
 	/**
@@ -104,8 +111,9 @@ public class KalturaClient {
 	public MediaEntry getMedia(KalturaSessionKey ks, String entryId) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("entryId", entryId);
-		return convert("media.get", call("media", "get", ks, params),
+		MediaEntry entry = convert("media.get", call("media", "get", ks, params),
 				MAPPER.constructType(MediaEntry.class));
+		return SessionFreeUrls.of(entry, hiddenValues(ks));
 	}
 
 	/**
@@ -162,8 +170,11 @@ public class KalturaClient {
 	public SessionInfo getSession(KalturaSessionKey ks) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("session", ks.value());
-		return convert("session.get", call("session", "get", ks, params),
+		SessionInfo info = convert("session.get", call("session", "get", ks, params),
 				MAPPER.constructType(SessionInfo.class));
+		UpstreamText text = new UpstreamText(hiddenValues(ks));
+		return new SessionInfo(info.partnerId(), text.message(info.userId()), info.expiry(), info.sessionType(),
+				text.message(info.privileges()));
 	}
 
 	/**
@@ -178,15 +189,15 @@ public class KalturaClient {
 	private JsonNode call(String service, String action, KalturaSessionKey ks, Map<String, Object> params,
 			String... secrets) {
 		String api = service + "." + action;
-		List<String> hidden = hiddenValues(ks, secrets);
 		if (ks != null) {
 			params.put("ks", ks.value());
 		}
 		params.put("format", 1);
 		JsonNode result = parse(api, post(api, service, action, params));
 		if (isApiException(result)) {
-			throw new KalturaApiException(api, result.path("code").asText("UNKNOWN"),
-					redact(result.path("message").asText(""), hidden));
+			UpstreamText text = new UpstreamText(hiddenValues(ks, with(secrets, this.adminSecret)));
+			throw new KalturaApiException(api, text.code(result.path("code").asText("UNKNOWN")),
+					text.message(result.path("message").asText("")));
 		}
 		return result;
 	}
@@ -262,9 +273,16 @@ public class KalturaClient {
 		return node.isObject() && "KalturaAPIException".equals(node.path("objectType").asText());
 	}
 
-	// Each value as it is and URL-encoded, as it would appear in a query string an error message quotes.
+	private static String[] with(String[] values, String value) {
+		String[] all = Arrays.copyOf(values, values.length + 1);
+		all[values.length] = value;
+		return all;
+	}
+
+	// Each value as it is and URL-encoded, as it would appear in a query string an error message quotes. Kaltura
+	// quotes the offending KS in INVALID_KS messages and may echo what a request sent: never pass either on.
 	static List<String> hiddenValues(KalturaSessionKey ks, String... secrets) {
-		List<String> values = new ArrayList<>(List.of(secrets));
+		List<String> values = new ArrayList<>(Arrays.asList(secrets));
 		if (ks != null) {
 			values.add(ks.value());
 		}
@@ -281,14 +299,9 @@ public class KalturaClient {
 		return hidden;
 	}
 
-	// Kaltura quotes the offending KS in INVALID_KS messages: never pass it on.
-	static String redact(String message, List<String> hidden) {
-		String redacted = message;
-		for (String value : hidden) {
-			redacted = redacted.replace(value, REDACTED);
-		}
-		return (redacted.length() > MAX_ERROR_MESSAGE_LENGTH)
-				? redacted.substring(0, MAX_ERROR_MESSAGE_LENGTH) + "..." : redacted;
+	private static List<MediaEntry> sessionFree(List<MediaEntry> entries, KalturaSessionKey ks) {
+		List<String> hidden = hiddenValues(ks);
+		return entries.stream().map((entry) -> SessionFreeUrls.of(entry, hidden)).toList();
 	}
 
 	private static Map<String, Object> kalturaObject(String objectType) {

@@ -27,4 +27,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record MediaEntry(String id, String name, String description, String tags, Integer mediaType,
 		Integer duration, Long createdAt, Long updatedAt, String thumbnailUrl, String downloadUrl,
 		String categoriesIds, Integer plays, Integer views, String status, Integer partnerId, String userId) {
+
+	/**
+	 * Returns this entry with other thumbnail and download URLs.
+	 * @param thumbnailUrl the thumbnail URL, may be {@code null}
+	 * @param downloadUrl the download URL, may be {@code null}
+	 * @return the entry with those URLs
+	 */
+	public MediaEntry withUrls(String thumbnailUrl, String downloadUrl) {
+		return new MediaEntry(this.id, this.name, this.description, this.tags, this.mediaType, this.duration,
+				this.createdAt, this.updatedAt, thumbnailUrl, downloadUrl, this.categoriesIds, this.plays, this.views,
+				this.status, this.partnerId, this.userId);
+	}
+
 }

@@ -139,7 +139,7 @@ class KalturaClientTests {
 		String secret = "s3cret+/=";
 		String message = "SERVICE_FORBIDDEN for ks=djJ8MTIzNHwgOfF2Eha%2BZty%2FYdHI%2Bzbbt60Db%3D%3D, secret "
 				+ "s3cret%2B%2F%3D and " + ks.value();
-		String redacted = KalturaClient.redact(message, KalturaClient.hiddenValues(ks, secret));
+		String redacted = new UpstreamText(KalturaClient.hiddenValues(ks, secret)).message(message);
 		assertThat(redacted).isEqualTo("SERVICE_FORBIDDEN for ks=[redacted], secret [redacted] and [redacted]");
 	}
 
@@ -239,7 +239,7 @@ class KalturaClientTests {
 	}
 
 	static KalturaClient clientFor(URI serviceUrl, Duration readTimeout) {
-		return new KalturaClient(RestClient.builder(), serviceUrl, Duration.ofSeconds(2), readTimeout);
+		return new KalturaClient(RestClient.builder(), serviceUrl, null, Duration.ofSeconds(2), readTimeout);
 	}
 
 }

@@ -162,8 +162,8 @@ class KalturaSessionCheckTests {
 	@Test
 	void keepsTheSessionOnOtherApiErrorsAndRecordsThem() {
 		useSession();
-		KalturaClient failing = new KalturaClient(RestClient.builder(), this.backend.serviceUrl(), CHECK_TIMEOUT,
-				CHECK_TIMEOUT) {
+		KalturaClient failing = new KalturaClient(RestClient.builder(), this.backend.serviceUrl(), null,
+				CHECK_TIMEOUT, CHECK_TIMEOUT) {
 			@Override
 			public SessionInfo getSession(KalturaSessionKey ks) {
 				throw new KalturaApiException("session.get", "SERVICE_FORBIDDEN", "simulated");
@@ -218,7 +218,7 @@ class KalturaSessionCheckTests {
 	}
 
 	private static KalturaClient checkClient(URI serviceUrl) {
-		return new KalturaClient(RestClient.builder(), serviceUrl, CHECK_TIMEOUT, CHECK_TIMEOUT);
+		return new KalturaClient(RestClient.builder(), serviceUrl, null, CHECK_TIMEOUT, CHECK_TIMEOUT);
 	}
 
 }

@@ -468,7 +468,7 @@ class KalturaSessionTests {
 		volatile Duration grantedExpiry;
 
 		CountingClient(URI serviceUrl) {
-			super(RestClient.builder(), serviceUrl, Duration.ofSeconds(2), Duration.ofSeconds(5));
+			super(RestClient.builder(), serviceUrl, null, Duration.ofSeconds(2), Duration.ofSeconds(5));
 		}
 
 		@Override

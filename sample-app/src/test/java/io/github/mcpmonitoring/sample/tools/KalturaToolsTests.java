@@ -62,8 +62,8 @@ class KalturaToolsTests {
 	static void start() {
 		backend = DemoKalturaBackend.start(DemoFaults::none, Clock.systemUTC());
 		endpoint = new KalturaEndpoint(backend.serviceUrl(), backend.partnerId(), backend.adminSecret(), true);
-		KalturaClient client = new KalturaClient(RestClient.builder(), backend.serviceUrl(), Duration.ofSeconds(2),
-				Duration.ofSeconds(5));
+		KalturaClient client = new KalturaClient(RestClient.builder(), backend.serviceUrl(), backend.adminSecret(),
+				Duration.ofSeconds(2), Duration.ofSeconds(5));
 		session = new KalturaSession(client, new KalturaSessionSettings(backend.partnerId(), backend.adminSecret(),
 				"tools-test", "", Duration.ofHours(24), Duration.ofMinutes(5)), Clock.systemUTC());
 		KalturaCatalog catalog = new KalturaCatalog(client, session);
