@@ -197,7 +197,9 @@ run_once() { # run number; appends one line per path to the tsv
   port=$(free_port)
   log="$OUT/health-$MODE-run-$run.log"
   load_run=$(load1)
-  args=(--server.address=$HOST --server.port="$port" --spring.main.banner-mode=off --server.shutdown=immediate
+  # --management.server.port= (empty): the actuator on the port given here, where this script measures it.
+  args=(--server.address=$HOST --server.port="$port" --management.server.port= --spring.main.banner-mode=off
+    --server.shutdown=immediate
     --kaltura.session-check-interval="$CHECK_INTERVAL" --kaltura.session-check-timeout="$CHECK_TIMEOUT"
     --kaltura.read-timeout="$READ_TIMEOUT" --mcp.monitoring.health.refresh-interval="$HEALTH_REFRESH")
   SECRET=""

@@ -230,7 +230,8 @@ describe_sides() {
 launch_sample() { # side, log, arguments...
   local side=$1 log=$2 extra=() loader_path=() sources=()
   shift 2
-  local args=("$@")
+  # The scripts reach /mcp and the actuator on one port: the port they give with --server.port.
+  local args=("$@" --management.server.port=)
   case $(variant_of "$side") in
     off) args+=(--mcp.monitoring.enabled=false) ;;
     noop-proxies) args+=(--mcp.monitoring.enabled=false)

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -104,6 +105,9 @@ class AlertsEndToEndTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	private McpSyncClient client;
 
@@ -185,7 +189,7 @@ class AlertsEndToEndTest {
 			.pollInterval(POLL)
 			.until(() -> alertmanagerAlert("/api/v2/alerts"), Optional::isEmpty);
 		assertResolvedOnHealthAndMcpEndpoint();
-		PrometheusScrape scrape = PrometheusScrape.fetch(this.port);
+		PrometheusScrape scrape = PrometheusScrape.fetch(this.managementPort);
 		for (String channel : new String[] { "webhook", "alertmanager" }) {
 			assertThat(scrape.value("mcp_alerts_notifications_total", Map.of("channel", channel, "outcome", "success")))
 				.as("notifications delivered to " + channel)
@@ -275,7 +279,7 @@ class AlertsEndToEndTest {
 
 	/** The value of {@code mcp_alerts_active} for the alert, or empty when the scrape does not have it. */
 	private Optional<Double> activeGauge() throws IOException, InterruptedException {
-		return PrometheusScrape.fetch(this.port)
+		return PrometheusScrape.fetch(this.managementPort)
 			.samples("mcp_alerts_active")
 			.stream()
 			.filter((sample) -> sample.labels().equals(Map.of("alertname", ALERT, "severity", "error")))
@@ -307,7 +311,7 @@ class AlertsEndToEndTest {
 
 	/** GET an actuator path as JSON, whatever the status: health answers 503 while DOWN. */
 	private JsonNode get(String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
@@ -114,6 +115,9 @@ class HangingKalturaEndToEndTest {
 		@LocalServerPort
 		private int port;
 
+		@LocalManagementPort
+		private int managementPort;
+
 		@Autowired
 		private ApplicationContext context;
 
@@ -126,7 +130,7 @@ class HangingKalturaEndToEndTest {
 			assertThat(this.endpoint.serviceUrl()).isEqualTo(KALTURA.url());
 			long ready = System.currentTimeMillis();
 			// Bounded by WAIT_AT_MOST from now: startup time on a loaded machine is not what is measured.
-			Probe down = awaitProbe(this.port, HEALTH, (probe) -> {
+			Probe down = awaitProbe(this.managementPort, HEALTH, (probe) -> {
 				JsonNode session = probe.json().path("components").path("kalturaSession");
 				return "DOWN".equals(session.path("status").asText())
 						&& "UNREACHABLE".equals(session.path("details").path("state").asText());
@@ -138,8 +142,8 @@ class HangingKalturaEndToEndTest {
 			assertThat(details.path("lastErrorCode").asText()).isEqualTo("TIMEOUT");
 			assertThat(details.path("partnerId").asInt()).isEqualTo(12345);
 			assertThat(down.body()).doesNotContain(SECRET);
-			assertUp(get(this.port, LIVENESS));
-			assertUp(get(this.port, READINESS));
+			assertUp(get(this.managementPort, LIVENESS));
+			assertUp(get(this.managementPort, READINESS));
 		}
 
 		@Test
@@ -147,7 +151,7 @@ class HangingKalturaEndToEndTest {
 		void everyHealthPathAnswersPromptlyOnEveryRequest() throws Exception {
 			for (String path : List.of(HEALTH, LIVENESS, READINESS)) {
 				for (int i = 0; i < REQUESTS; i++) {
-					Probe probe = get(this.port, path);
+					Probe probe = get(this.managementPort, path);
 					assertThat(probe.body()).doesNotContain(SECRET);
 					if (!path.equals(HEALTH)) {
 						assertUp(probe);
@@ -174,9 +178,9 @@ class HangingKalturaEndToEndTest {
 				// While the tool waits on Kaltura, the probes must not; and the scrape shows the call in flight.
 				double mostInFlight = 0;
 				do {
-					assertUp(get(this.port, LIVENESS));
-					assertUp(get(this.port, READINESS));
-					assertThat(get(this.port, HEALTH).body()).doesNotContain(SECRET);
+					assertUp(get(this.managementPort, LIVENESS));
+					assertUp(get(this.managementPort, READINESS));
+					assertThat(get(this.managementPort, HEALTH).body()).doesNotContain(SECRET);
 					mostInFlight = Math.max(mostInFlight, listMediaInFlight());
 					Thread.sleep(20);
 				}
@@ -195,18 +199,18 @@ class HangingKalturaEndToEndTest {
 				caller.shutdownNow();
 				client.closeGracefully();
 			}
-			Probe recorded = awaitProbe(this.port, HEALTH, (probe) -> probe.json()
+			Probe recorded = awaitProbe(this.managementPort, HEALTH, (probe) -> probe.json()
 				.path("components")
 				.path("recentErrors")
 				.toString()
 				.contains("list_media"));
 			assertThat(recorded.body()).doesNotContain(SECRET);
-			assertUp(get(this.port, LIVENESS));
-			assertThat(PrometheusScrape.fetch(this.port).text()).doesNotContain(SECRET);
+			assertUp(get(this.managementPort, LIVENESS));
+			assertThat(PrometheusScrape.fetch(this.managementPort).text()).doesNotContain(SECRET);
 		}
 
 		private double listMediaInFlight() throws Exception {
-			return PrometheusScrape.fetch(this.port)
+			return PrometheusScrape.fetch(this.managementPort)
 				.samples("mcp_server_operation_active_seconds_count")
 				.stream()
 				.filter((sample) -> "list_media".equals(sample.labels().get("gen_ai_tool_name")))
@@ -223,17 +227,17 @@ class HangingKalturaEndToEndTest {
 	@DirtiesContext
 	class ReadinessWithKalturaSession {
 
-		@LocalServerPort
-		private int port;
+		@LocalManagementPort
+		private int managementPort;
 
 		@Test
 		void readinessTurnsDownWhileLivenessStaysUp() throws Exception {
-			Probe unready = awaitProbe(this.port, READINESS, (probe) -> probe.status() == 503);
+			Probe unready = awaitProbe(this.managementPort, READINESS, (probe) -> probe.status() == 503);
 			assertThat(unready.json().path("status").asText()).isEqualTo("DOWN");
 			assertThat(unready.body()).doesNotContain(SECRET);
 			for (int i = 0; i < REQUESTS; i++) {
-				assertUp(get(this.port, LIVENESS));
-				Probe readiness = get(this.port, READINESS);
+				assertUp(get(this.managementPort, LIVENESS));
+				Probe readiness = get(this.managementPort, READINESS);
 				assertThat(readiness.status()).isEqualTo(503);
 				assertThat(readiness.json().path("status").asText()).isEqualTo("DOWN");
 			}

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample MCP server on a random port, called by a real MCP client over streamable HTTP; every call must show up
- * exactly once on {@code /actuator/prometheus} under the right tool and {@code error.type}.
+ * exactly once on {@code /actuator/prometheus} (on the management port) under the right tool and {@code error.type}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -40,6 +41,9 @@ class McpToolMetricsEndToEndTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	private McpSyncClient client;
 
@@ -170,7 +174,7 @@ class McpToolMetricsEndToEndTest {
 	}
 
 	private PrometheusScrape scrape() throws Exception {
-		return PrometheusScrape.fetch(this.port);
+		return PrometheusScrape.fetch(this.managementPort);
 	}
 
 }

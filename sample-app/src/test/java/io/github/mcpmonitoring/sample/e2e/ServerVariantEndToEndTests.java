@@ -37,11 +37,12 @@ class ServerVariantEndToEndTests {
 	void countsEachCallOnceWithItsErrorType(Variant variant) throws Exception {
 		try (ConfigurableApplicationContext sample = start(variant)) {
 			int port = ((WebServerApplicationContext) sample).getWebServer().getPort();
+			int managementPort = sample.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 			McpSyncClient client = McpClient.sync(variant.protocol().clientTransport("http://localhost:" + port))
 				.requestTimeout(Duration.ofSeconds(30))
 				.build();
 			try {
-				assertCountedOnce(variant, client, port);
+				assertCountedOnce(variant, client, managementPort);
 			}
 			finally {
 				client.closeGracefully();
@@ -60,20 +61,22 @@ class ServerVariantEndToEndTests {
 	 */
 	private static ConfigurableApplicationContext start(Variant variant) {
 		return new SpringApplicationBuilder(KalturaMcpServerApplication.class).run("--server.port=0",
+				"--management.server.port=0",
 				"--spring.ai.mcp.server.type=" + variant.type(),
 				"--spring.ai.mcp.server.protocol=" + variant.protocol(),
 				// Graceful shutdown would wait 30 s for the SSE streams Spring AI's servers keep open.
 				"--server.shutdown=immediate");
 	}
 
-	private static void assertCountedOnce(Variant variant, McpSyncClient client, int port) throws Exception {
+	private static void assertCountedOnce(Variant variant, McpSyncClient client, int managementPort)
+			throws Exception {
 		List<String> mcpToolStyleTools = variant.type().mcpToolStyleTools();
 		client.initialize();
 		List<String> tools = client.listTools().tools().stream().map(Tool::name).toList();
 		assertThat(tools).as("%s: tools", variant).contains("list_media", "get_media_entry", "search_entries");
 		assertThat(tools).as("%s: tools", variant).containsAll(mcpToolStyleTools);
 
-		PrometheusScrape before = PrometheusScrape.fetch(port);
+		PrometheusScrape before = PrometheusScrape.fetch(managementPort);
 		CallToolResult listed = client.callTool(new CallToolRequest("list_media", Map.of("limit", 2)));
 		CallToolResult badId = client.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", "x")));
 		CallToolResult unknown = client
@@ -82,7 +85,7 @@ class ServerVariantEndToEndTests {
 			assertThat(client.callTool(new CallToolRequest(tool, Map.of())).isError()).as("%s: %s", variant, tool)
 				.isFalse();
 		}
-		PrometheusScrape after = PrometheusScrape.fetch(port);
+		PrometheusScrape after = PrometheusScrape.fetch(managementPort);
 
 		assertThat(listed.isError()).as("%s: list_media", variant).isFalse();
 		assertThat(badId.isError()).as("%s: get_media_entry with a malformed id", variant).isTrue();

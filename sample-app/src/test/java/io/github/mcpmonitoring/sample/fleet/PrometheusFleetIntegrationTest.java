@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.FileSystemUtils;
@@ -92,6 +93,9 @@ class PrometheusFleetIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	private Path workDir;
 
 	private Process prometheus;
@@ -118,7 +122,7 @@ class PrometheusFleetIntegrationTest {
 				    metrics_path: /actuator/prometheus
 				    static_configs:
 				      - targets: ['127.0.0.1:%d']
-				""".formatted(JOB, this.port));
+				""".formatted(JOB, this.managementPort));
 		int prometheusPort = LoopbackPorts.free();
 		this.prometheusUrl = "http://127.0.0.1:" + prometheusPort;
 		this.prometheusLog = this.workDir.resolve("prometheus.log");
@@ -191,7 +195,8 @@ class PrometheusFleetIntegrationTest {
 			assertThat(inPrometheus).extracting((alert) -> alert.path("labels").path("gen_ai_tool_name").asText())
 				.containsAnyOf("list_media", "list_categories");
 
-			JsonNode health = this.json.readTree(get("http://localhost:" + this.port + "/actuator/health").body());
+			JsonNode health = this.json
+				.readTree(get("http://localhost:" + this.managementPort + "/actuator/health").body());
 			List<String> firing = new ArrayList<>();
 			health.path("components").path("alerts").path("details").path("firing")
 				.forEach((alert) -> firing.add(alert.path("name").asText()));
@@ -208,7 +213,7 @@ class PrometheusFleetIntegrationTest {
 	void dashboardTemplateVariablesFindTheSample() throws Exception {
 		JsonNode dashboard = this.json.readTree(DASHBOARD.toFile());
 		Map<String, Set<String>> values = variableValues(dashboard, Map.of("instance", ".*"));
-		assertThat(values.get("instance")).contains("127.0.0.1:" + this.port);
+		assertThat(values.get("instance")).contains("127.0.0.1:" + this.managementPort);
 		assertThat(values.get("tool")).contains("list_media", "list_categories", "get_media_entry");
 	}
 
@@ -224,7 +229,7 @@ class PrometheusFleetIntegrationTest {
 
 		// The instance variable set to this sample, the tool variable to All, as a user would open the dashboard.
 		Map<String, String> variables = new LinkedHashMap<>(GRAFANA_BUILT_INS);
-		variables.put("instance", "127.0.0.1:" + this.port);
+		variables.put("instance", "127.0.0.1:" + this.managementPort);
 		variables.put("tool", ".*");
 		// A query Prometheus rejects is rejected at once; data may take a scrape or two more.
 		List<String> rejected = new ArrayList<>();
@@ -269,7 +274,7 @@ class PrometheusFleetIntegrationTest {
 		assertThat(targets).as("active targets").hasSize(1);
 		JsonNode target = targets.get(0);
 		assertThat(target.path("labels").path("job").asText()).isEqualTo(JOB);
-		assertThat(target.path("labels").path("instance").asText()).isEqualTo("127.0.0.1:" + this.port);
+		assertThat(target.path("labels").path("instance").asText()).isEqualTo("127.0.0.1:" + this.managementPort);
 		assertThat(target.path("scrapeUrl").asText()).endsWith("/actuator/prometheus");
 		assertThat(target.path("health").asText()).as("health of the target, last error: %s",
 				target.path("lastError").asText()).isEqualTo("up");
