@@ -59,9 +59,8 @@ class ManagementPortEndToEndTest {
 	@Test
 	void bothPortsListenOnLoopbackOnly() {
 		assertThat(this.webServers.addresses()).containsOnlyKeys("server", "management")
-			.allSatisfy((namespace, address) -> assertThat(address.isLoopbackAddress())
-				.as("%s listens on %s", namespace, address)
-				.isTrue());
+			.allSatisfy((namespace, address) -> assertThat(address).as("%s listens on", namespace)
+				.isEqualTo("127.0.0.1"));
 	}
 
 	private static int status(int port, String path) throws Exception {
@@ -87,16 +86,18 @@ class ManagementPortEndToEndTest {
 
 	static class WebServers implements ApplicationListener<WebServerInitializedEvent> {
 
-		private final Map<String, InetAddress> addresses = new ConcurrentHashMap<>();
+		private final Map<String, String> addresses = new ConcurrentHashMap<>();
 
 		@Override
 		public void onApplicationEvent(WebServerInitializedEvent event) {
 			String namespace = event.getApplicationContext().getServerNamespace();
 			Connector connector = ((TomcatWebServer) event.getWebServer()).getTomcat().getConnector();
-			this.addresses.put((namespace != null) ? namespace : "server", (InetAddress) connector.getProperty("address"));
+			InetAddress address = (InetAddress) connector.getProperty("address");
+			this.addresses.put((namespace != null) ? namespace : "server",
+					(address != null) ? address.getHostAddress() : "every interface");
 		}
 
-		Map<String, InetAddress> addresses() {
+		Map<String, String> addresses() {
 			return this.addresses;
 		}
 
