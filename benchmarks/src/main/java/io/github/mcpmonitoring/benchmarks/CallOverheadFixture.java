@@ -16,6 +16,7 @@ import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.aop.TimedAspect;
@@ -135,19 +136,20 @@ public final class CallOverheadFixture implements AutoCloseable {
 		// Failed calls go to the recent-errors buffer, with the starter's defaults, as in an application.
 		this.recentErrors = new RecentErrors(1000, new MessageRedactor(List.of(), 200));
 		this.toolMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors,
-				this.inFlightCalls);
+				this.inFlightCalls, new DefaultFailureClassifier());
 		this.scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", this.inFlightCalls::sample,
 				IN_FLIGHT_SAMPLING_INTERVAL);
-		this.apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors);
+		this.apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), this.recentErrors,
+				new DefaultFailureClassifier());
 		this.noopProxy = proxy(new DefaultPointcutAdvisor(Pointcut.TRUE, (MethodInterceptor) (i) -> i.proceed()));
 		this.floorProxy = proxy(new DefaultPointcutAdvisor(Pointcut.TRUE, floorInterceptor()));
 		this.timedAspectProxy = timedAspectProxy();
 		this.monitoredProxy = monitoredProxy(this.toolMetrics, this.apiMetrics, null);
 		ToolCallMetrics toolMetricsWithoutInFlight = new ToolCallMetrics(this.registryWithoutInFlight,
-				Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
+				Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier());
 		this.monitoredProxyWithoutInFlight = monitoredProxy(toolMetricsWithoutInFlight,
 				new ApiCallMetrics(this.registryWithoutInFlight, Duration.ofMinutes(1),
-						CallFailureListener.NONE), null);
+						CallFailureListener.NONE, new DefaultFailureClassifier()), null);
 
 		this.bareHandler = (exchange, request) -> SUCCESS;
 		ToolCallMetrics toolMetrics = this.toolMetrics;

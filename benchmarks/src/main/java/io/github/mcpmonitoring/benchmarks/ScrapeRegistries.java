@@ -9,6 +9,7 @@ import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -57,7 +58,7 @@ public final class ScrapeRegistries {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		registry.config().meterFilter(new ErrorTypeCardinalityFilter(50));
 		ToolCallMetrics metrics = new ToolCallMetrics(registry, Duration.ofMinutes(1),
-				failureListener, new InFlightCalls());
+				failureListener, new InFlightCalls(), new DefaultFailureClassifier());
 		long threshold = Duration.ofSeconds(10).toNanos();
 		for (int i = 0; i < tools; i++) {
 			String tool = toolName(i);
@@ -136,6 +137,7 @@ public final class ScrapeRegistries {
 			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
 			.tag(McpMeterNames.TAG_TOOL, tool)
 			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
+			.tag(McpMeterNames.TAG_ERROR_ORIGIN, ErrorTypes.NONE.equals(errorType) ? McpMeterNames.ORIGIN_NONE : "server")
 			.serviceLevelObjectives(McpMeterNames.DURATION_BUCKETS.toArray(new Duration[0]))
 			.register(registry);
 	}

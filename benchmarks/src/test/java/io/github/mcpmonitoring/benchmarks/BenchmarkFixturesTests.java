@@ -94,7 +94,7 @@ class BenchmarkFixturesTests {
 	void starterAndPlainRegistriesExposeTheSameSeries() {
 		Set<String> starter = series(ScrapeRegistries.starter(3).scrape());
 		assertThat(starter).contains(
-				"mcp_server_operation_duration_seconds_count{error_type=\"KalturaApiException\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\"}");
+				"mcp_server_operation_duration_seconds_count{error_origin=\"server\",error_type=\"KalturaApiException\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\"}");
 		assertThat(series(ScrapeRegistries.plain(3).scrape())).isEqualTo(starter);
 		assertThat(series(ScrapeRegistries.plainMinimal(3).scrape())).isNotEmpty().isSubsetOf(starter);
 	}

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.annotation;
 import java.lang.reflect.Method;
 
 import io.github.mcpmonitoring.core.ApiCallRecorder;
+import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import org.aopalliance.intercept.MethodInvocation;
 
 /**
@@ -22,6 +23,10 @@ final class MonitoredApiMethod extends MonitoredMethod {
 
 	@Override
 	Object invoke(MethodInvocation invocation) throws Throwable {
+		ToolInvocation toolCall = ToolInvocation.current();
+		if (toolCall != null) {
+			toolCall.upstreamCalled();
+		}
 		long startTime = this.recorder.monotonicTime();
 		Object result;
 		try {

@@ -203,9 +203,10 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(targetClass,
 				ReflectionUtils.USER_DECLARED_METHODS)) {
 			MethodSpec spec = specFor(AopUtils.getMostSpecificMethod(method, targetClass));
-			if (spec.frameworkToolName() != null && spec.tool() != null) {
-				this.toolCalls.refine(spec.frameworkToolName(), spec.tool().refinedName(),
-						spec.tool().slowThresholdNanos());
+			if (spec.frameworkToolName() != null) {
+				// Registered without an annotation too: the MCP layer then knows the method's calls are seen.
+				ToolSpec tool = (spec.tool() != null) ? spec.tool() : ToolSpec.NONE;
+				this.toolCalls.refine(spec.frameworkToolName(), tool.refinedName(), tool.slowThresholdNanos());
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.failures.FailedCall;
 import io.github.mcpmonitoring.toolcall.ToolMethod;
 import io.github.mcpmonitoring.toolcall.ToolResults;
 import org.aopalliance.intercept.MethodInvocation;
@@ -83,8 +84,10 @@ final class MonitoredToolMethod extends MonitoredMethod implements ToolMethod.Se
 
 	private void finish(long startTime, InFlightCall inFlight, Object result, Throwable failure) {
 		if (failure != null) {
+			// Recorded outside any tool call of the MCP layer: whether an upstream call ran is not known.
+			FailedCall failedCall = FailedCall.tool(this.recorder.toolName(), failure, null, false, false);
 			this.recorder.record(startTime, inFlight, ErrorTypes.of(failure), this.slowThresholdNanos,
-					ErrorTypes.messageOf(failure));
+					ErrorTypes.messageOf(failure), failedCall);
 			return;
 		}
 		String errorType = ToolResults.errorType(result);

@@ -16,6 +16,9 @@ import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.errors.RedactedValuesProvider;
+import io.github.mcpmonitoring.failures.CompositeFailureClassifier;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
+import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,23 +50,36 @@ public class McpMonitoringAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
-			ObjectProvider<CallFailureListener> failureListeners, MonitoringScheduler scheduler) {
+			ObjectProvider<CallFailureListener> failureListeners, ObjectProvider<FailureClassifier> classifiers,
+			MonitoringScheduler scheduler) {
 		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
 		SettingKeys keys = SettingKeys.of("mcp.monitoring.slow-call-log-interval");
+		FailureClassifier classifier = classifier(properties, classifiers);
 		InFlightCalls inFlightCalls = new InFlightCalls();
 		SettingKeys.of("mcp.monitoring.tools.in-flight-sampling-interval")
 			.build(() -> scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample,
 					properties.getTools().getInFlightSamplingInterval()));
-		return keys.build(
-				() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners), inFlightCalls));
+		return keys.build(() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
+				inFlightCalls, classifier));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public ApiCallMetrics mcpApiCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
-			ObjectProvider<CallFailureListener> failureListeners) {
+			ObjectProvider<CallFailureListener> failureListeners, ObjectProvider<FailureClassifier> classifiers) {
+		FailureClassifier classifier = classifier(properties, classifiers);
 		return SettingKeys.of("mcp.monitoring.slow-call-log-interval")
-			.build(() -> new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners)));
+			.build(() -> new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners),
+					classifier));
+	}
+
+	/** The application's classifiers in their order, then the starter's own. */
+	private static FailureClassifier classifier(McpMonitoringProperties properties,
+			ObjectProvider<FailureClassifier> classifiers) {
+		DefaultFailureClassifier fallback = SettingKeys.under("mcp.monitoring")
+			.build(() -> new DefaultFailureClassifier(properties.getClientErrorTypes(),
+					properties.getAuthFailurePatterns()));
+		return new CompositeFailureClassifier(classifiers.orderedStream().toList(), fallback);
 	}
 
 	@Bean
@@ -95,9 +111,8 @@ public class McpMonitoringAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry,
-			McpMonitoringProperties properties) {
-		return new AuthenticationFailures(registry, properties.getAuthFailurePatterns());
+	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry) {
+		return new AuthenticationFailures(registry);
 	}
 
 	@Bean

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.mcpmonitoring.errors.AuthenticationFailures;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,10 +29,19 @@ public class McpMonitoringProperties {
 	private Duration slowCallLogInterval = Duration.ofMinutes(1);
 
 	/**
-	 * Regular expressions that classify a failed tool or API call as an authentication failure when its error type
-	 * or message contains a match.
+	 * Regular expressions that also classify a failed upstream API call (@MonitoredApiCall) as an authentication
+	 * failure when its error type or the start of its message contains a match; never applied to tool failures.
+	 * Empty for none: authentication failures are then known from the upstream's HTTP status 401 or 403 and from
+	 * the application's FailureClassifier beans.
 	 */
-	private List<String> authFailurePatterns = new ArrayList<>(AuthenticationFailures.DEFAULT_PATTERNS);
+	private List<String> authFailurePatterns = new ArrayList<>();
+
+	/**
+	 * Exception types (fully qualified class names) whose instances, and those of their subtypes, are the client's
+	 * mistake: counted with error.origin=client, shown as client errors in recent errors, and left out of error
+	 * rates, the recent-errors level and the authentication failures.
+	 */
+	private List<Class<? extends Throwable>> clientErrorTypes = new ArrayList<>();
 
 	private final Tools tools = new Tools();
 
@@ -71,7 +78,15 @@ public class McpMonitoringProperties {
 	}
 
 	public void setAuthFailurePatterns(List<String> authFailurePatterns) {
-		this.authFailurePatterns = authFailurePatterns;
+		this.authFailurePatterns = (authFailurePatterns != null) ? authFailurePatterns : new ArrayList<>();
+	}
+
+	public List<Class<? extends Throwable>> getClientErrorTypes() {
+		return this.clientErrorTypes;
+	}
+
+	public void setClientErrorTypes(List<Class<? extends Throwable>> clientErrorTypes) {
+		this.clientErrorTypes = (clientErrorTypes != null) ? clientErrorTypes : new ArrayList<>();
 	}
 
 	public Tools getTools() {
@@ -270,8 +285,8 @@ public class McpMonitoringProperties {
 		private Duration window = Duration.ofHours(1);
 
 		/**
-		 * Failures in the window from which the recentErrors component reports DOWN with level critical; not above the
-		 * capacity.
+		 * Failures in the window, client mistakes left out, from which the recentErrors component reports WARNING with
+		 * level critical; not above the capacity.
 		 */
 		private int criticalCount = 10;
 

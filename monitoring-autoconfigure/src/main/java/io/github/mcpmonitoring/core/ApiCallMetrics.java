@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.failures.FailedCall;
+import io.github.mcpmonitoring.failures.FailureClass;
+import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,9 +28,12 @@ public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 	 * @param registry the registry
 	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same API
 	 * @param failureListener told about every failed call
+	 * @param classifier decides what a failed call is; must never throw
 	 */
-	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener) {
-		super(registry, slowCallLogInterval, failureListener, CallFailure.API, McpMeterNames.API_CALL_DURATION);
+	public ApiCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
+			FailureClassifier classifier) {
+		super(registry, slowCallLogInterval, failureListener, CallFailure.API, McpMeterNames.API_CALL_DURATION,
+				classifier);
 	}
 
 	/**
@@ -40,13 +46,18 @@ public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 		return result;
 	}
 
-	void failed(String api, String errorType, Throwable failure) {
-		failed(api, errorType, ErrorTypes.messageOf(failure));
+	FailureClass classify(String api, Throwable failure) {
+		return classify(FailedCall.api(api, failure));
 	}
 
-	Timer durationTimer(String api, String errorType) {
+	void failed(String api, String errorType, FailureClass failureClass, Throwable failure) {
+		failed(api, errorType, failureClass, ErrorTypes.messageOf(failure));
+	}
+
+	Timer durationTimer(String api, String errorType, String errorOrigin) {
 		return durationTimer("Duration of calls to upstream APIs").tag(McpMeterNames.TAG_API, api)
 			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
+			.tag(McpMeterNames.TAG_ERROR_ORIGIN, errorOrigin)
 			.register(registry());
 	}
 
@@ -71,7 +82,7 @@ public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 			.description("Upstream API calls slower than their threshold")
 			.tag(McpMeterNames.TAG_API, api)
 			.register(registry());
-		return new ApiCallRecorder(api, this, clock, durationTimer(api, ErrorTypes.NONE),
+		return new ApiCallRecorder(api, this, clock, durationTimer(api, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE),
 				slowCallReporter("API '" + api + "'", slow, clock), consecutiveFailures);
 	}
 

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.core;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Timer;
 
@@ -75,10 +76,15 @@ public final class ApiCallRecorder {
 				this.succeeded.record(duration, TimeUnit.NANOSECONDS);
 			}
 			else {
-				this.consecutiveFailures.incrementAndGet();
+				FailureClass failureClass = this.metrics.classify(this.api, failure);
+				if (!failureClass.isClientMistake()) {
+					// The client's mistake says nothing about the upstream's health.
+					this.consecutiveFailures.incrementAndGet();
+				}
 				String errorType = ErrorTypes.of(failure);
-				this.metrics.durationTimer(this.api, errorType).record(duration, TimeUnit.NANOSECONDS);
-				this.metrics.failed(this.api, errorType, failure);
+				this.metrics.durationTimer(this.api, errorType, failureClass.origin())
+					.record(duration, TimeUnit.NANOSECONDS);
+				this.metrics.failed(this.api, errorType, failureClass, failure);
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}

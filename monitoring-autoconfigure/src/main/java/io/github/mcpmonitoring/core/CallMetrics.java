@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.mcpmonitoring.failures.FailedCall;
+import io.github.mcpmonitoring.failures.FailureClass;
+import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * What the metrics of tool calls and of upstream API calls have in common: one recorder per name, created with its
  * meters on first use and replaced by one that records nothing when the meters cannot be registered; failed calls
- * told to a listener; duration timers with the starter's buckets; slow calls counted and logged.
+ * classified and told to a listener; duration timers with the starter's buckets; slow calls counted and logged.
  *
  * @param <R> the type of the recorders
  */
@@ -33,9 +36,12 @@ abstract class CallMetrics<R> {
 
 	private final String durationMeterName;
 
+	private final FailureClassifier classifier;
+
 	CallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener, String kind,
-			String durationMeterName) {
+			String durationMeterName, FailureClassifier classifier) {
 		this.registry = registry;
+		this.classifier = classifier;
 		this.slowCallLogInterval = SettingChecks.requireNonNegative("slowCallLogInterval", slowCallLogInterval);
 		this.failureListener = failureListener;
 		this.kind = kind;
@@ -86,10 +92,16 @@ abstract class CallMetrics<R> {
 		return this.registry.config().clock();
 	}
 
+	/** Decide what a failed call is: the classifier must not throw, and a missing answer is {@code OTHER}. */
+	FailureClass classify(FailedCall call) {
+		FailureClass failureClass = this.classifier.classify(call);
+		return (failureClass != null) ? failureClass : FailureClass.OTHER;
+	}
+
 	/** Tell the listener about a failed call. */
-	void failed(String name, String errorType, String message) {
+	void failed(String name, String errorType, FailureClass failureClass, String message) {
 		Instant time = Instant.ofEpochMilli(clock().wallTime());
-		this.failureListener.onFailure(new CallFailure(time, this.kind, name, errorType, message));
+		this.failureListener.onFailure(new CallFailure(time, this.kind, name, errorType, message, failureClass));
 	}
 
 	/** Start a duration timer of this kind of call, tagged and bucketed as the starter's timers are. */

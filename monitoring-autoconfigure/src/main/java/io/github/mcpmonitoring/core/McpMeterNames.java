@@ -39,6 +39,16 @@ public final class McpMeterNames {
 	/** Tag key of the outcome: {@code none}, {@code tool_error} or an exception's simple class name. */
 	public static final String TAG_ERROR_TYPE = "error.type";
 
+	/**
+	 * Tag key of {@link #OPERATION_DURATION} and {@link #API_CALL_DURATION}: whose failure a call is, {@code none} on
+	 * success, {@code client} for the client's mistake, {@code server} for any other failure. Ours, not the
+	 * OpenTelemetry conventions'.
+	 */
+	public static final String TAG_ERROR_ORIGIN = "error.origin";
+
+	/** {@link #TAG_ERROR_ORIGIN} of a successful call. */
+	public static final String ORIGIN_NONE = "none";
+
 	/** Tag key of the upstream API name. */
 	public static final String TAG_API = "api";
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.mcpmonitoring.failures.FailureClass;
+import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,10 +35,12 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
 	 * @param failureListener told about every failed call
 	 * @param inFlightCalls how calls in flight are counted
+	 * @param classifier decides whose failure a failed call is; must never throw
 	 */
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
-			InFlightCalls inFlightCalls) {
-		super(registry, slowCallLogInterval, failureListener, CallFailure.TOOL, McpMeterNames.OPERATION_DURATION);
+			InFlightCalls inFlightCalls, FailureClassifier classifier) {
+		super(registry, slowCallLogInterval, failureListener, CallFailure.TOOL, McpMeterNames.OPERATION_DURATION,
+				classifier);
 		this.inFlightCalls = inFlightCalls;
 		registerToolsGauge();
 	}
@@ -66,11 +70,12 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 		return this.registeredTools.size();
 	}
 
-	Timer durationTimer(String toolName, String errorType) {
+	Timer durationTimer(String toolName, String errorType, String errorOrigin) {
 		return durationTimer("Duration of MCP server operations")
 			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
 			.tag(McpMeterNames.TAG_TOOL, toolName)
 			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
+			.tag(McpMeterNames.TAG_ERROR_ORIGIN, errorOrigin)
 			.register(registry());
 	}
 
@@ -109,8 +114,9 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
 			.tag(McpMeterNames.TAG_TOOL, toolName)
 			.register(registry());
-		return new ToolCallRecorder(toolName, this, clock, durationTimer(toolName, ErrorTypes.NONE),
-				durationTimer(toolName, ErrorTypes.TOOL_ERROR), active, this.inFlightCalls,
+		return new ToolCallRecorder(toolName, this, clock,
+				durationTimer(toolName, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE),
+				durationTimer(toolName, ErrorTypes.TOOL_ERROR, FailureClass.OTHER.origin()), active, this.inFlightCalls,
 				slowCallReporter("tool '" + toolName + "'", slow, clock));
 	}
 

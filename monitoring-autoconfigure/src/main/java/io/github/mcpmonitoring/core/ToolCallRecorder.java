@@ -2,6 +2,8 @@ package io.github.mcpmonitoring.core;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.mcpmonitoring.failures.FailedCall;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
@@ -103,30 +105,46 @@ public final class ToolCallRecorder {
 	 */
 	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos,
 			String failureMessage) {
+		record(startTime, inFlight, errorType, slowThresholdNanos, failureMessage, null);
+	}
+
+	/**
+	 * Record a finished call and, when it failed, classify the failure and tell the failure listener. Never throws.
+	 * @param startTime the value of {@link #monotonicTime()} when the call started
+	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
+	 * @param errorType the outcome, see {@link ErrorTypes}
+	 * @param slowThresholdNanos duration above which the call counts as slow
+	 * @param failureMessage a description of the failure, or {@code null}
+	 * @param failedCall what is known about the failure to classify it, or {@code null} when nothing is
+	 */
+	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos,
+			String failureMessage, FailedCall failedCall) {
 		try {
 			if (inFlight != null) {
 				inFlight.end();
 			}
 			long duration = this.clock.monotonicTime() - startTime;
-			timerFor(errorType).record(duration, TimeUnit.NANOSECONDS);
-			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
-			if (!ErrorTypes.NONE.equals(errorType)) {
-				this.metrics.failed(this.toolName, errorType, failureMessage);
+			if (ErrorTypes.NONE.equals(errorType)) {
+				this.succeeded.record(duration, TimeUnit.NANOSECONDS);
 			}
+			else {
+				FailureClass failureClass = this.metrics.classify((failedCall != null) ? failedCall
+						: FailedCall.tool(this.toolName, null, failureMessage, false, false));
+				timerFor(errorType, failureClass).record(duration, TimeUnit.NANOSECONDS);
+				this.metrics.failed(this.toolName, errorType, failureClass, failureMessage);
+			}
+			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}
 		catch (Exception ex) {
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
 	}
 
-	private Timer timerFor(String errorType) {
-		if (ErrorTypes.NONE.equals(errorType)) {
-			return this.succeeded;
-		}
-		if (ErrorTypes.TOOL_ERROR.equals(errorType)) {
+	private Timer timerFor(String errorType, FailureClass failureClass) {
+		if (ErrorTypes.TOOL_ERROR.equals(errorType) && !failureClass.isClientMistake()) {
 			return this.toolErrors;
 		}
-		return this.metrics.durationTimer(this.toolName, errorType);
+		return this.metrics.durationTimer(this.toolName, errorType, failureClass.origin());
 	}
 
 }

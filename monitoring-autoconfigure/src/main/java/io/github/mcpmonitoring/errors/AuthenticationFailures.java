@@ -1,53 +1,37 @@
 package io.github.mcpmonitoring.errors;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import io.github.mcpmonitoring.core.CallFailure;
 import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts failed tool and API calls that look like authentication failures (a rejected session key such as
- * Kaltura's {@code INVALID_KS}, HTTP 401 or 403) as {@code mcp.upstream.auth.failures}, with tags {@code kind} and
- * {@code name}. A failure is classified by its error type and the start of its message against patterns.
+ * Counts failed tool and API calls classified as authentication failures (an upstream's HTTP 401 or 403, a
+ * rejected session key such as Kaltura's {@code INVALID_KS} recognised by an application's classifier) as
+ * {@code mcp.upstream.auth.failures}, with tags {@code kind} and {@code name}. What a client sent never makes a
+ * failure count here: the classification reads the failure's structure, not its message.
  */
 public class AuthenticationFailures implements CallFailureListener {
 
 	/** The name of the counter. */
 	public static final String METER_NAME = "mcp.upstream.auth.failures";
 
-	/** What authentication failures look like by default: Kaltura's rejected session key and secret, HTTP 401/403. */
-	public static final List<String> DEFAULT_PATTERNS = List.of("INVALID_KS", "START_SESSION_ERROR", "\\b401\\b",
-			"\\b403\\b", "(?i)unauthori[sz]ed", "(?i)forbidden", "(?i)authentication", "(?i)access denied");
-
-	/**
-	 * How much of an error type or message is matched: a message can come from an upstream and be of any size, and
-	 * the markers of an authentication failure come first.
-	 */
-	private static final int MAX_MATCHED_LENGTH = 1000;
-
 	private final MeterRegistry registry;
 
-	private final Pattern pattern;
-
 	/**
-	 * Create a classifier.
+	 * Create a counter of authentication failures.
 	 * @param registry where the counter is registered
-	 * @param patterns regular expressions; a failure whose error type or message contains a match is counted
 	 */
-	public AuthenticationFailures(MeterRegistry registry, List<String> patterns) {
+	public AuthenticationFailures(MeterRegistry registry) {
 		this.registry = registry;
-		this.pattern = Pattern.compile(String.join("|", patterns.stream().map((p) -> "(?:" + p + ")").toList()));
 	}
 
 	@Override
 	public void onFailure(CallFailure failure) {
 		if (isAuthenticationFailure(failure)) {
 			Counter.builder(METER_NAME)
-				.description("Failed tool and API calls that look like authentication failures")
+				.description("Failed tool and API calls classified as authentication failures")
 				.tag("kind", failure.kind())
 				.tag("name", failure.name())
 				.register(this.registry)
@@ -56,21 +40,12 @@ public class AuthenticationFailures implements CallFailureListener {
 	}
 
 	/**
-	 * Tell whether a failure looks like an authentication failure.
+	 * Tell whether a failure counts as an authentication failure.
 	 * @param failure the failure
-	 * @return whether its error type or the start of its message matches
+	 * @return whether it was classified as one
 	 */
 	public boolean isAuthenticationFailure(CallFailure failure) {
-		return matches(failure.errorType()) || matches(failure.message());
-	}
-
-	private boolean matches(String text) {
-		if (text == null) {
-			return false;
-		}
-		Matcher matcher = this.pattern.matcher(text);
-		matcher.region(0, Math.min(text.length(), MAX_MATCHED_LENGTH));
-		return matcher.find();
+		return failure.failureClass() == FailureClass.AUTHENTICATION;
 	}
 
 }

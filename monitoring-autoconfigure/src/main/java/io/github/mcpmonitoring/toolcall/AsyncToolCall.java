@@ -54,6 +54,12 @@ public final class AsyncToolCall extends ServerToolCall {
 		record(this.startTime, this.inFlight, result, thrown);
 	}
 
+	/** The tool may run on another thread than the subscribing one: what it did there is not seen. */
+	@Override
+	boolean seesTheWholeCall() {
+		return false;
+	}
+
 	@Override
 	String unnotedToolMethodFailure(Object result, Throwable thrown) {
 		if (thrown != null || !ToolResults.isErrorResult(result)) {

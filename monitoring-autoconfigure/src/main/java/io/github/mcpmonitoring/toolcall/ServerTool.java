@@ -4,6 +4,7 @@ import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.RecordingFailureLog;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
+import io.github.mcpmonitoring.failures.FailedCall;
 
 /**
  * A tool an MCP server exposes, as its call handlers record it: under the name and threshold its
@@ -19,11 +20,15 @@ public final class ServerTool {
 
 	private final long slowThresholdNanos;
 
-	ServerTool(String name, ToolCallMetrics metrics, ToolCallRecorder recorder, long slowThresholdNanos) {
+	private final boolean watchesToolMethod;
+
+	ServerTool(String name, ToolCallMetrics metrics, ToolCallRecorder recorder, long slowThresholdNanos,
+			boolean watchesToolMethod) {
 		this.name = name;
 		this.metrics = metrics;
 		this.recorder = recorder;
 		this.slowThresholdNanos = slowThresholdNanos;
+		this.watchesToolMethod = watchesToolMethod;
 	}
 
 	/**
@@ -75,12 +80,21 @@ public final class ServerTool {
 		return this.metrics.failureLog();
 	}
 
+	/** Whether the tool's method is intercepted, so that a call that did not enter it is known not to have. */
+	boolean watchesToolMethod() {
+		return this.watchesToolMethod;
+	}
+
+	String recordedName(String refinedName) {
+		return (refinedName != null) ? refinedName : this.recorder.toolName();
+	}
+
 	void record(String refinedName, long refinedSlowThresholdNanos, long startTime, InFlightCall inFlight,
-			String errorType, String failureMessage) {
+			String errorType, String failureMessage, FailedCall failedCall) {
 		boolean renamed = refinedName != null && !refinedName.equals(this.recorder.toolName());
 		ToolCallRecorder target = renamed ? this.metrics.recorder(refinedName) : this.recorder;
 		long threshold = (refinedSlowThresholdNanos >= 0) ? refinedSlowThresholdNanos : this.slowThresholdNanos;
-		target.record(startTime, inFlight, errorType, threshold, failureMessage);
+		target.record(startTime, inFlight, errorType, threshold, failureMessage, failedCall);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.toolcall;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.McpMeterNames;
+import io.github.mcpmonitoring.failures.FailedCall;
 
 /**
  * One call of a tool the MCP layer records, with what the tool method said about it: the name and threshold of its
@@ -19,12 +20,17 @@ abstract class ServerToolCall {
 
 	Throwable toolMethodFailure;
 
+	boolean toolMethodEntered;
+
+	boolean upstreamCalled;
+
 	/**
 	 * Refine the call with what an annotation on the tool method says.
 	 * @param name the tool name to record under, or {@code null} to keep it
 	 * @param slowThresholdNanos the slow-call threshold, or a negative value to keep it
 	 */
 	void refine(String name, long slowThresholdNanos) {
+		this.toolMethodEntered = true;
 		if (name != null) {
 			this.refinedName = name;
 		}
@@ -41,7 +47,16 @@ abstract class ServerToolCall {
 		this.refinedName = null;
 		this.refinedSlowThresholdNanos = -1;
 		this.toolMethodFailure = null;
+		this.toolMethodEntered = false;
+		this.upstreamCalled = false;
 	}
+
+	/**
+	 * Tell whether this call saw, on its own thread, everything its tool did: then it knows whether an upstream call
+	 * ran and whether the tool method was entered.
+	 * @return whether the tool ran where this call could see it
+	 */
+	abstract boolean seesTheWholeCall();
 
 	/**
 	 * Return the error type of an exception the tool method threw out of sight of this call, when it can be known.
@@ -68,12 +83,24 @@ abstract class ServerToolCall {
 			String errorType = ToolResults.errorType(result, thrown, toolMethodFailure);
 			String failureMessage = ErrorTypes.NONE.equals(errorType) ? null
 					: ToolResults.failureMessage(result, thrown, noted);
+			FailedCall failedCall = ErrorTypes.NONE.equals(errorType) ? null : failedCall(result, thrown, noted);
 			this.tool.record(this.refinedName, this.refinedSlowThresholdNanos, startTime, inFlight, errorType,
-					failureMessage);
+					failureMessage, failedCall);
 		}
 		catch (Exception ex) {
 			this.tool.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
+	}
+
+	/** What is known about a failed call, for its classification. */
+	private FailedCall failedCall(Object result, Throwable thrown, Throwable noted) {
+		Throwable failure = (thrown != null) ? thrown : noted;
+		boolean seen = seesTheWholeCall();
+		boolean beforeToolMethod = seen && failure == null && this.tool.watchesToolMethod() && !this.toolMethodEntered
+				&& ToolResults.isErrorResult(result);
+		return FailedCall.tool(this.tool.recordedName(this.refinedName), failure,
+				(failure == null) ? ToolResults.errorMessage(result) : null, seen && !this.upstreamCalled,
+				beforeToolMethod);
 	}
 
 }

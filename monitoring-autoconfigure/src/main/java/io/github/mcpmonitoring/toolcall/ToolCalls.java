@@ -31,7 +31,8 @@ public final class ToolCalls {
 	}
 
 	/**
-	 * Register what a {@code @MonitoredTool} annotation says about the method of a tool the server exposes.
+	 * Register what a {@code @MonitoredTool} annotation says about the method of a tool the server exposes, or that
+	 * the method is intercepted without one: a call of the tool that does not enter it is then known not to have.
 	 * @param toolName the tool name the server exposes
 	 * @param recordedName the name to record the tool under, or {@code null} to keep the tool name
 	 * @param slowThresholdNanos the slow-call threshold, or a negative value for the default
@@ -55,7 +56,8 @@ public final class ToolCalls {
 				: toolName;
 		long threshold = (refinement != null && refinement.slowThresholdNanos() >= 0)
 				? refinement.slowThresholdNanos() : defaultSlowThresholdNanos;
-		return new ServerTool(toolName, toolMetrics, toolMetrics.recorder(recordedName), threshold);
+		return new ServerTool(toolName, toolMetrics, toolMetrics.recorder(recordedName), threshold,
+				refinement != null);
 	}
 
 	/**

@@ -88,6 +88,19 @@ public final class ToolInvocation extends ServerToolCall {
 	}
 
 	/**
+	 * Note that an upstream API call started inside this tool call, so that an {@link IllegalArgumentException} the
+	 * tool throws afterwards is not taken for a rejection of the client's arguments.
+	 */
+	public void upstreamCalled() {
+		this.upstreamCalled = true;
+	}
+
+	@Override
+	boolean seesTheWholeCall() {
+		return true;
+	}
+
+	/**
 	 * Record this synchronous call and close it. Never throws an exception.
 	 * @param startTime the {@link ServerTool#monotonicTime() time} the call started
 	 * @param inFlight the call as {@link ServerTool#startInFlight() counted in flight}, or {@code null}

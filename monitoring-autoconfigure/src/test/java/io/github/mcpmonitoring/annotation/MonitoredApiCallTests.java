@@ -14,6 +14,7 @@ import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.BrokenMeterRegistry;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
@@ -341,7 +342,8 @@ class MonitoredApiCallTests {
 	}
 
 	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry) {
-		ApiCallMetrics apiMetrics = new ApiCallMetrics(registry, Duration.ofMinutes(1), CallFailureListener.NONE);
+		ApiCallMetrics apiMetrics = new ApiCallMetrics(registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+				new DefaultFailureClassifier());
 		return new MonitoredMethodInterceptor(MonitoredApiCallTests::noToolMetrics, () -> apiMetrics, null,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 	}

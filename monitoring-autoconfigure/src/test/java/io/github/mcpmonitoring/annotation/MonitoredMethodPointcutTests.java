@@ -7,6 +7,7 @@ import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class MonitoredMethodPointcutTests {
 
 	private ToolCalls toolCalls() {
 		return new ToolCalls(() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-				new InFlightCalls()));
+				new InFlightCalls(), new DefaultFailureClassifier()));
 	}
 
 	private static Method method(Class<?> type, String name) {
@@ -93,8 +94,9 @@ class MonitoredMethodPointcutTests {
 	private MonitoredMethodPointcut pointcut(ToolCalls toolCalls, boolean frameworkToolExceptionTypes) {
 		MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(
 				() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-						new InFlightCalls()),
-				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE), toolCalls,
+						new InFlightCalls(), new DefaultFailureClassifier()),
+				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+						new DefaultFailureClassifier()), toolCalls,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), frameworkToolExceptionTypes);
 		return new MonitoredMethodPointcut(interceptor);
 	}

@@ -13,6 +13,7 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.toolcall.ServerTool;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.github.mcpmonitoring.toolcall.ToolInvocation;
@@ -60,7 +61,7 @@ class MonitoredToolTests {
 
 	/** The metrics of the MCP layer, which registers the tools it records. */
 	private final ToolCallMetrics mcpLayerMetrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
-			CallFailureListener.NONE, new InFlightCalls());
+			CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier());
 
 	/** Where the MCP layer and the tool methods count each call once. */
 	private final ToolCalls toolCalls = new ToolCalls(() -> this.mcpLayerMetrics);
@@ -257,7 +258,7 @@ class MonitoredToolTests {
 	@Test
 	void countsACallThatCompletesLaterFromItsStartWhenCallsInFlightAreSampled() {
 		ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-				new InFlightCalls());
+				new InFlightCalls(), new DefaultFailureClassifier());
 		Tools sampled = proxy(this.target, new MonitoredMethodInterceptor(() -> metrics,
 				MonitoredToolTests::noApiMetrics, null, Duration.ofSeconds(10), Duration.ofSeconds(5), true));
 		CompletableFuture<String> future = new CompletableFuture<>();
@@ -405,7 +406,7 @@ class MonitoredToolTests {
 
 	private static MonitoredMethodInterceptor interceptor(MeterRegistry registry, ToolCalls toolCalls) {
 		ToolCallMetrics toolMetrics = new ToolCallMetrics(registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-				new InFlightCalls());
+				new InFlightCalls(), new DefaultFailureClassifier());
 		return new MonitoredMethodInterceptor(() -> toolMetrics, MonitoredToolTests::noApiMetrics, toolCalls,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 	}

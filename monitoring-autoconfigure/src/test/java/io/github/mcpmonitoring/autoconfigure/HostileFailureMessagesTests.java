@@ -72,7 +72,7 @@ class HostileFailureMessagesTests {
 				MonitoredAnnotationsAutoConfiguration.class, McpAlertsAutoConfiguration.class,
 				McpEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=health,mcp",
-				"mcp.monitoring.health.refresh-interval=100ms",
+				"mcp.monitoring.health.refresh-interval=100ms", "mcp.monitoring.auth-failure-patterns=INVALID_KS",
 				"mcp.monitoring.health.recent-errors.message-max-length=" + MESSAGE_MAX_LENGTH)
 		.withUserConfiguration(FailingClientConfiguration.class);
 
@@ -85,6 +85,7 @@ class HostileFailureMessagesTests {
 			assertThatIllegalStateException().isThrownBy(() -> client.startSession(message))
 				.satisfies((ex) -> assertThat(ex.getMessage()).isSameAs(message));
 			assertRecordedBounded(context, CallFailure.API, "kaltura.session.start");
+			assertThat(authenticationFailures(context, CallFailure.API, "kaltura.session.start")).isOne();
 		});
 	}
 
@@ -97,6 +98,9 @@ class HostileFailureMessagesTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> client.getMediaEntry(message))
 				.satisfies((ex) -> assertThat(ex.getMessage()).isSameAs(message));
 			assertRecordedBounded(context, CallFailure.TOOL, "get_media_entry");
+			assertThat(context.getBean(MeterRegistry.class).find(AuthenticationFailures.METER_NAME).counters())
+				.as("patterns never apply to a tool's failure")
+				.isEmpty();
 		});
 	}
 
@@ -162,7 +166,7 @@ class HostileFailureMessagesTests {
 		CallFailure recorded = recentErrors.latest(1).get(0);
 		assertThat(recorded.kind()).isEqualTo(kind);
 		assertThat(recorded.message()).startsWith("INVALID_KS ").hasSizeLessThanOrEqualTo(MESSAGE_MAX_LENGTH);
-		assertThat(authenticationFailures(context, kind, name)).isOne();
+		assertThat(recorded.name()).isEqualTo(name);
 	}
 
 	private static double authenticationFailures(AssertableApplicationContext context, String kind, String name) {

@@ -18,6 +18,7 @@ import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
@@ -88,7 +89,7 @@ class McpMonitoringAutoConfigurationTests {
 	@Test
 	void backsOffWhenTheUserDefinesToolCallMetrics() {
 		ToolCallMetrics userMetrics = new ToolCallMetrics(new SimpleMeterRegistry(), Duration.ofMinutes(1),
-				CallFailureListener.NONE, new InFlightCalls());
+				CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier());
 		this.contextRunner.withBean("userToolCallMetrics", ToolCallMetrics.class, () -> userMetrics)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ToolCallMetrics.class);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -36,7 +37,7 @@ class ApiCallMetricsTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 
 	private final ApiCallMetrics metrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1),
-			CallFailureListener.NONE);
+			CallFailureListener.NONE, new DefaultFailureClassifier());
 
 	@Test
 	void recordsSuccessWithApiAndNoneErrorType() {
@@ -47,10 +48,11 @@ class ApiCallMetricsTests {
 		Timer timer = this.registry.get(McpMeterNames.API_CALL_DURATION)
 			.tag("api", "kaltura.media.get")
 			.tag("error.type", "none")
+			.tag("error.origin", "none")
 			.timer();
 		assertThat(timer.count()).isEqualTo(1);
 		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40.0);
-		assertThat(timer.getId().getTags()).hasSize(2);
+		assertThat(timer.getId().getTags()).hasSize(3);
 		assertThat(Arrays.stream(timer.takeSnapshot().histogramCounts())).hasSize(14);
 	}
 
@@ -106,7 +108,7 @@ class ApiCallMetricsTests {
 	@Test
 	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
 		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1),
-				CallFailureListener.NONE);
+				CallFailureListener.NONE, new DefaultFailureClassifier());
 		ApiCallRecorder recorder = broken.recorder("api");
 		assertThatNoException().isThrownBy(() -> {
 			recorder.record(recorder.monotonicTime(), null, 0);
@@ -120,7 +122,7 @@ class ApiCallMetricsTests {
 	@Test
 	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
 		ApiCallMetrics broken = new ApiCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
-				Duration.ofMinutes(1), CallFailureListener.NONE);
+				Duration.ofMinutes(1), CallFailureListener.NONE, new DefaultFailureClassifier());
 		assertThatNoException().isThrownBy(() -> {
 			ApiCallRecorder recorder = broken.recorder("api");
 			recorder.record(recorder.monotonicTime(), null, 0);
@@ -134,7 +136,7 @@ class ApiCallMetricsTests {
 	void tellsTheFailureListenerAboutEachFailureWithItsMessage() {
 		List<CallFailure> failures = new ArrayList<>();
 		ApiCallMetrics listened = new ApiCallMetrics(new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock),
-				Duration.ofMinutes(1), failures::add);
+				Duration.ofMinutes(1), failures::add, new DefaultFailureClassifier());
 		ApiCallRecorder recorder = listened.recorder("kaltura.media.get");
 		this.clock.add(Duration.ofSeconds(5));
 		recorder.record(recorder.monotonicTime(), null, SLOW);
@@ -151,7 +153,7 @@ class ApiCallMetricsTests {
 	void aFailureListenerThatThrowsNeverBreaksTheCall() {
 		ApiCallMetrics listened = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), (failure) -> {
 			throw new IllegalStateException("listener broken");
-		});
+		}, new DefaultFailureClassifier());
 		ApiCallRecorder recorder = listened.recorder("kaltura.media.get");
 		assertThatNoException().isThrownBy(() -> recorder.record(recorder.monotonicTime(), new IOException(), SLOW));
 		assertThat(this.registry.get(McpMeterNames.API_CALL_DURATION)

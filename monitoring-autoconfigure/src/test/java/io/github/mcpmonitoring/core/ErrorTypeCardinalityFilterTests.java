@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.core;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ErrorTypeCardinalityFilterTests {
 	ErrorTypeCardinalityFilterTests() {
 		this.registry.config().meterFilter(new ErrorTypeCardinalityFilter(2));
 		this.metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
-				CallFailureListener.NONE, new InFlightCalls());
+				CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier());
 	}
 
 	@Test
@@ -85,7 +86,8 @@ class ErrorTypeCardinalityFilterTests {
 
 	@Test
 	void appliesToApiCallsToo() {
-		ApiCallMetrics apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE);
+		ApiCallMetrics apiMetrics = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+				new DefaultFailureClassifier());
 		ApiCallRecorder recorder = apiMetrics.recorder("api");
 		recorder.record(0, new IOException(), 0);
 		recorder.record(0, new IllegalStateException(), 0);

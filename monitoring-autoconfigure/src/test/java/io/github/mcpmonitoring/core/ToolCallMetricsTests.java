@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
@@ -39,7 +40,7 @@ class ToolCallMetricsTests {
 	private final InFlightCalls inFlightCalls = new InFlightCalls();
 
 	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
-			CallFailureListener.NONE, this.inFlightCalls);
+			CallFailureListener.NONE, this.inFlightCalls, new DefaultFailureClassifier());
 
 	@Test
 	void recordsSuccessUnderToolNameWithMethodAndNoneErrorType() {
@@ -51,10 +52,11 @@ class ToolCallMetricsTests {
 			.tag("mcp.method.name", "tools/call")
 			.tag("gen_ai.tool.name", "get_media_entry")
 			.tag("error.type", "none")
+			.tag("error.origin", "none")
 			.timer();
 		assertThat(timer.count()).isEqualTo(1);
 		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);
-		assertThat(timer.getId().getTags()).hasSize(3);
+		assertThat(timer.getId().getTags()).hasSize(4);
 	}
 
 	@Test
@@ -121,7 +123,8 @@ class ToolCallMetricsTests {
 		SimpleMeterRegistry denying = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
 		denying.config().meterFilter(MeterFilter.denyNameStartsWith(McpMeterNames.OPERATION_ACTIVE));
 		ToolCallRecorder recorder = new ToolCallMetrics(denying, Duration.ofMinutes(1),
-				CallFailureListener.NONE, new InFlightCalls()).recorder("get_media_entry");
+				CallFailureListener.NONE, new InFlightCalls(),
+						new DefaultFailureClassifier()).recorder("get_media_entry");
 		InFlightCall inFlight = recorder.start();
 		long start = recorder.monotonicTime();
 		this.clock.add(Duration.ofMillis(40));
@@ -178,7 +181,7 @@ class ToolCallMetricsTests {
 	@Test
 	void metersThatThrowNeverBreakTheCallAndAreLoggedOnceAtWarn(CapturedOutput output) {
 		ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withThrowingMeters(), Duration.ofMinutes(1),
-				CallFailureListener.NONE, new InFlightCalls());
+				CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier());
 		ToolCallRecorder recorder = broken.recorder("tool");
 		assertThatNoException().isThrownBy(() -> {
 			for (int i = 0; i < 3; i++) {
@@ -195,7 +198,8 @@ class ToolCallMetricsTests {
 	void filterThatThrowsInMapNeverBreaksTheCallAndIsLoggedOnceAtWarn(CapturedOutput output) {
 		assertThatNoException().isThrownBy(() -> {
 			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInMap(),
-					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
+					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls(),
+							new DefaultFailureClassifier());
 			ToolCallRecorder recorder = broken.recorder("tool");
 			recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, 0, null);
 			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0, null);
@@ -208,7 +212,8 @@ class ToolCallMetricsTests {
 	void filterThatThrowsInAcceptNeverBreaksTheCall(CapturedOutput output) {
 		assertThatNoException().isThrownBy(() -> {
 			ToolCallMetrics broken = new ToolCallMetrics(BrokenMeterRegistry.withFilterThrowingInAccept(),
-					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls());
+					Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls(),
+							new DefaultFailureClassifier());
 			ToolCallRecorder recorder = broken.recorder("tool");
 			recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", 0, null);
 		});
@@ -219,7 +224,7 @@ class ToolCallMetricsTests {
 	void tellsTheFailureListenerAboutEachFailedCallWithItsMessage() {
 		List<CallFailure> failures = new ArrayList<>();
 		ToolCallMetrics listened = new ToolCallMetrics(new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock),
-				Duration.ofMinutes(1), failures::add, new InFlightCalls());
+				Duration.ofMinutes(1), failures::add, new InFlightCalls(), new DefaultFailureClassifier());
 		ToolCallRecorder recorder = listened.recorder("get_media_entry");
 		this.clock.add(Duration.ofSeconds(5));
 		recorder.record(recorder.monotonicTime(), recorder.start(), ErrorTypes.NONE, SLOW, null);
@@ -236,7 +241,7 @@ class ToolCallMetricsTests {
 	void aFailureListenerThatThrowsNeverBreaksTheCall() {
 		ToolCallMetrics listened = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), (failure) -> {
 			throw new IllegalStateException("listener broken");
-		}, new InFlightCalls());
+		}, new InFlightCalls(), new DefaultFailureClassifier());
 		ToolCallRecorder recorder = listened.recorder("get_media_entry");
 		assertThatNoException().isThrownBy(
 				() -> recorder.record(recorder.monotonicTime(), recorder.start(), "IOException", SLOW, "timeout"));

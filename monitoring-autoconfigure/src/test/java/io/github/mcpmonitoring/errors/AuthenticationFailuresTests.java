@@ -1,9 +1,9 @@
 package io.github.mcpmonitoring.errors;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -19,53 +19,29 @@ class AuthenticationFailuresTests {
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
-	private final AuthenticationFailures failures = new AuthenticationFailures(this.registry,
-			AuthenticationFailures.DEFAULT_PATTERNS);
-
-	@ParameterizedTest
-	@ValueSource(strings = { "INVALID_KS: Invalid KS \"djJ8MjUw...\"", "Kaltura error START_SESSION_ERROR",
-			"HTTP 401 Unauthorized", "401", "status=403", "got 403.", "(401)", "Forbidden", "unauthorised",
-			"Authentication required", "Access Denied for partner 1234" })
-	void classifiesAuthenticationFailuresByMessage(String message) {
-		assertThat(this.failures.isAuthenticationFailure(failure("IllegalStateException", message))).isTrue();
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "Entry id \"0_4013abc\" not found", "entry 1_x401y", "took 4010 ms", "id 401abc",
-			"partner 14031", "INTERNAL_SERVER_ERROR", "Internal server error occurred",
-			"ENTRY_ID_NOT_FOUND", "Read timed out", "" })
-	void leavesOtherFailuresAlone(String message) {
-		assertThat(this.failures.isAuthenticationFailure(failure("KalturaApiException", message))).isFalse();
-	}
-
-	@Test
-	void classifiesByErrorTypeToo() {
-		assertThat(this.failures.isAuthenticationFailure(failure("HttpClientErrorException$Unauthorized", null)))
-			.isTrue();
-		assertThat(this.failures.isAuthenticationFailure(failure("tool_error", null))).isFalse();
-	}
+	private final AuthenticationFailures failures = new AuthenticationFailures(this.registry);
 
 	@Test
 	void countsAuthenticationFailuresByKindAndName() {
-		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.API, "kaltura.media.list",
-				"KalturaApiException", "INVALID_KS"));
-		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.API, "kaltura.media.list",
-				"KalturaApiException", "INVALID_KS"));
-		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.TOOL, "list_media", "KalturaApiException",
-				"INVALID_KS"));
-		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.TOOL, "get_media_entry",
-				"KalturaApiException", "ENTRY_ID_NOT_FOUND"));
+		this.failures.onFailure(failure(CallFailure.API, "kaltura.media.list", FailureClass.AUTHENTICATION));
+		this.failures.onFailure(failure(CallFailure.API, "kaltura.media.list", FailureClass.AUTHENTICATION));
+		this.failures.onFailure(failure(CallFailure.TOOL, "list_media", FailureClass.AUTHENTICATION));
+		this.failures.onFailure(failure(CallFailure.TOOL, "get_media_entry", FailureClass.OTHER));
 		assertThat(count("api", "kaltura.media.list")).isEqualTo(2);
 		assertThat(count("tool", "list_media")).isEqualTo(1);
 		assertThat(this.registry.find(AuthenticationFailures.METER_NAME).tag("name", "get_media_entry").counter())
 			.isNull();
 	}
 
-	@Test
-	void patternsReplaceTheDefaults() {
-		AuthenticationFailures custom = new AuthenticationFailures(this.registry, List.of("TOKEN_EXPIRED"));
-		assertThat(custom.isAuthenticationFailure(failure("RuntimeException", "TOKEN_EXPIRED at 12:00"))).isTrue();
-		assertThat(custom.isAuthenticationFailure(failure("RuntimeException", "INVALID_KS"))).isFalse();
+	@ParameterizedTest
+	@ValueSource(strings = { "Invalid entry_id '403'", "forbidden", "authentication failed", "INVALID_KS",
+			"HTTP 401 Unauthorized" })
+	void neverCountsAFailureByItsMessage(String message) {
+		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.TOOL, "get_media_entry",
+				"IllegalArgumentException", message, FailureClass.CLIENT_MISTAKE));
+		this.failures.onFailure(new CallFailure(Instant.EPOCH, CallFailure.API, "kaltura.media.get",
+				"IllegalStateException", message, FailureClass.OTHER));
+		assertThat(this.registry.find(AuthenticationFailures.METER_NAME).counters()).isEmpty();
 	}
 
 	private double count(String kind, String name) {
@@ -73,8 +49,8 @@ class AuthenticationFailuresTests {
 			.count();
 	}
 
-	private static CallFailure failure(String errorType, String message) {
-		return new CallFailure(Instant.EPOCH, CallFailure.API, "kaltura.media.list", errorType, message);
+	private static CallFailure failure(String kind, String name, FailureClass failureClass) {
+		return new CallFailure(Instant.EPOCH, kind, name, "KalturaApiException", "a message", failureClass);
 	}
 
 }

@@ -18,6 +18,7 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ class ToolSpecificationInstrumenterTests {
 	private final InFlightCalls inFlightCalls = new InFlightCalls();
 
 	private final ToolCallMetrics metrics = new ToolCallMetrics(this.registry, Duration.ofMinutes(1),
-			CallFailureListener.NONE, this.inFlightCalls);
+			CallFailureListener.NONE, this.inFlightCalls, new DefaultFailureClassifier());
 
 	private final ToolCalls toolCalls = new ToolCalls(() -> this.metrics);
 
@@ -72,7 +73,8 @@ class ToolSpecificationInstrumenterTests {
 			Duration.ofSeconds(10));
 
 	private final MonitoredMethodInterceptor interceptor = new MonitoredMethodInterceptor(() -> this.metrics,
-			() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE), this.toolCalls,
+			() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
+					new DefaultFailureClassifier()), this.toolCalls,
 			Duration.ofSeconds(10), Duration.ofSeconds(5), true);
 
 	private final Tools tools = proxy(new Tools(this.clock));
@@ -161,7 +163,7 @@ class ToolSpecificationInstrumenterTests {
 	void syncRecordsAFrameworkToolMethodsExceptionAsToolErrorWhenExceptionTypesAreOff() {
 		MonitoredMethodInterceptor withoutExceptionTypes = new MonitoredMethodInterceptor(() -> this.metrics,
 				() -> new ApiCallMetrics(this.registry, Duration.ofMinutes(1),
-						CallFailureListener.NONE), this.toolCalls,
+						CallFailureListener.NONE, new DefaultFailureClassifier()), this.toolCalls,
 				Duration.ofSeconds(10), Duration.ofSeconds(5), false);
 		Tools tools = proxy(new Tools(this.clock), withoutExceptionTypes);
 		McpServerFeatures.SyncToolSpecification failing = sync("search_entries",
@@ -492,7 +494,7 @@ class ToolSpecificationInstrumenterTests {
 	private void assertHandlersUnaffected(MeterRegistry brokenRegistry) {
 		ToolSpecificationInstrumenter broken = new ToolSpecificationInstrumenter(new ToolCalls(
 				() -> new ToolCallMetrics(brokenRegistry, Duration.ofMinutes(1), CallFailureListener.NONE,
-						new InFlightCalls())),
+						new InFlightCalls(), new DefaultFailureClassifier())),
 				Duration.ofSeconds(10));
 		CallToolResult result = CallToolResult.builder().build();
 		IllegalStateException failure = new IllegalStateException();

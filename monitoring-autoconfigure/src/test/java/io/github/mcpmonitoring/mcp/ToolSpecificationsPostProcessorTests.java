@@ -9,6 +9,7 @@ import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -30,7 +31,7 @@ class ToolSpecificationsPostProcessorTests {
 
 	private final ToolSpecificationInstrumenter instrumenter = new ToolSpecificationInstrumenter(
 			new ToolCalls(() -> new ToolCallMetrics(this.registry, Duration.ofMinutes(1), CallFailureListener.NONE,
-					new InFlightCalls())),
+					new InFlightCalls(), new DefaultFailureClassifier())),
 			Duration.ofSeconds(10));
 
 	private final ToolSpecificationsPostProcessor postProcessor = new ToolSpecificationsPostProcessor(() -> {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ToolInvocationTests {
 
 	private final ToolCalls toolCalls = new ToolCalls(() -> new ToolCallMetrics(new SimpleMeterRegistry(),
-			Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls()));
+			Duration.ofMinutes(1), CallFailureListener.NONE, new InFlightCalls(), new DefaultFailureClassifier()));
 
 	private final ServerTool tool = this.toolCalls.serverTool("get_media_entry", 0);
 

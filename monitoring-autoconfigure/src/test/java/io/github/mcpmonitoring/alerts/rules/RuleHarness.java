@@ -17,6 +17,9 @@ import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
+import io.github.mcpmonitoring.failures.FailedCall;
+import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.github.mcpmonitoring.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -63,14 +66,16 @@ public final class RuleHarness {
 	public RuleHarness() {
 		// As the auto-configuration does for a simple registry: buckets must stay cumulative to be subtracted.
 		this.registry.config().meterFilter(new CumulativeHistogramFilter());
-		this.authenticationFailures = new AuthenticationFailures(this.registry,
-				AuthenticationFailures.DEFAULT_PATTERNS);
+		this.authenticationFailures = new AuthenticationFailures(this.registry);
 		CallFailureListener listeners = (failure) -> {
 			this.recentErrors.onFailure(failure);
 			this.authenticationFailures.onFailure(failure);
 		};
-		this.tools = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), listeners, this.inFlightCalls);
-		this.apis = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), listeners);
+		// One opt-in pattern, so that a rejected Kaltura session in an upstream API failure's message counts.
+		FailureClassifier classifier = new DefaultFailureClassifier(List.of(), List.of("INVALID_KS"));
+		this.tools = new ToolCallMetrics(this.registry, Duration.ofMinutes(1), listeners, this.inFlightCalls,
+				classifier);
+		this.apis = new ApiCallMetrics(this.registry, Duration.ofMinutes(1), listeners, classifier);
 		this.history = new MeterHistory(this.registry, this.clock, WINDOW.plus(EVALUATION_INTERVAL));
 	}
 
@@ -119,6 +124,18 @@ public final class RuleHarness {
 		ToolCallRecorder recorder = this.tools.recorder(tool);
 		String message = ErrorTypes.NONE.equals(errorType) ? null : errorType + " in " + tool;
 		recorder.record(recorder.monotonicTime() - duration.toNanos(), null, errorType, slowThresholdNanos, message);
+	}
+
+	/**
+	 * Record a failed tool call that took 10 ms and ended now, classified from its exception as the MCP layer does.
+	 * @param tool the tool name
+	 * @param failure what it failed with
+	 * @param upstreamCalled whether an upstream API call ran inside it
+	 */
+	public void toolCall(String tool, Throwable failure, boolean upstreamCalled) {
+		ToolCallRecorder recorder = this.tools.recorder(tool);
+		recorder.record(recorder.monotonicTime() - Duration.ofMillis(10).toNanos(), null, ErrorTypes.of(failure),
+				NEVER_SLOW, failure.getMessage(), FailedCall.tool(tool, failure, null, !upstreamCalled, false));
 	}
 
 	/**

@@ -7,7 +7,12 @@ import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertRule;
 import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.AlertState;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpClientErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +60,20 @@ class UpstreamAuthFailureRuleTests extends RuleLifecycleTests {
 	}
 
 	@Test
+	void clientMistakesThatSoundLikeAuthenticationDoNotFire() {
+		AlertEvaluator evaluator = this.harness.evaluator(rule(Duration.ZERO));
+		evaluator.evaluate();
+		this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
+		for (String typed : new String[] { "403", "forbidden", "authentication failed", "INVALID_KS" }) {
+			this.harness.toolCall("get_media_entry",
+					new IllegalArgumentException("Invalid entry_id '" + typed + "'"), false);
+		}
+		evaluator.evaluate();
+		assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+		assertThat(this.harness.registry().find(AuthenticationFailures.METER_NAME).counters()).isEmpty();
+	}
+
+	@Test
 	void otherFailuresDoNotFire() {
 		AlertEvaluator evaluator = this.harness.evaluator(rule(Duration.ZERO));
 		evaluator.evaluate();
@@ -70,7 +89,10 @@ class UpstreamAuthFailureRuleTests extends RuleLifecycleTests {
 		AlertEvaluator evaluator = this.harness.evaluator(rule(Duration.ZERO));
 		evaluator.evaluate();
 		this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
-		this.harness.toolCalls("get_session_info", 2, "HttpClientErrorException$Forbidden");
+		for (int i = 0; i < 2; i++) {
+			this.harness.toolCall("get_session_info", HttpClientErrorException.create(HttpStatus.FORBIDDEN,
+					"Forbidden", HttpHeaders.EMPTY, new byte[0], null), true);
+		}
 		evaluator.evaluate();
 		assertThat(evaluator.alerts(AlertState.FIRING)).singleElement().satisfies((alert) -> {
 			assertThat(alert.labels()).isEqualTo(Map.of("name", "get_session_info"));
