@@ -23,8 +23,8 @@ public @interface MonitoredApiCall {
 	String value();
 
 	/**
-	 * Duration above which a call is reported as slow, such as {@code "500ms"} or {@code "2s"}. Empty means the
-	 * configured default ({@code mcp.monitoring.api.slow-threshold}).
+	 * Duration above which a call is reported as slow, such as {@code "500ms"} or {@code "2s"}; a number needs its
+	 * unit ({@code "2"} fails startup). Empty means the configured default ({@code mcp.monitoring.api.slow-threshold}).
 	 * @return the slow-call threshold, or empty for the default
 	 */
 	String slowThreshold() default "";

@@ -26,8 +26,8 @@ public @interface MonitoredTool {
 	String name() default "";
 
 	/**
-	 * Duration above which a call is reported as slow, such as {@code "500ms"} or {@code "2s"}. Empty means the
-	 * configured default ({@code mcp.monitoring.tools.slow-threshold}).
+	 * Duration above which a call is reported as slow, such as {@code "500ms"} or {@code "2s"}; a number needs its
+	 * unit ({@code "2"} fails startup). Empty means the configured default ({@code mcp.monitoring.tools.slow-threshold}).
 	 * @return the slow-call threshold, or empty for the default
 	 */
 	String slowThreshold() default "";

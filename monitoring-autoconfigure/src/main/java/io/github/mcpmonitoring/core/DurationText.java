@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses durations written in annotations: simple values such as {@code 500ms}, {@code 2s}, {@code 1m} (units ns, us,
- * ms, s, m, h, d; seconds when no unit is given) or ISO-8601 such as {@code PT2S}.
+ * ms, s, m, h, d) or ISO-8601 such as {@code PT2S}. A number without a unit is rejected: Boot reads a bare number in
+ * a {@code Duration} property as milliseconds, so {@code 2} would mean something else here than in the properties.
  */
 public final class DurationText {
 
@@ -30,6 +31,11 @@ public final class DurationText {
 		Matcher matcher = SIMPLE.matcher(trimmed.toLowerCase(Locale.ROOT));
 		try {
 			if (matcher.matches()) {
+				if (matcher.group(2) == null) {
+					throw new IllegalArgumentException("Invalid duration '" + text + "' in " + what
+							+ ": a number needs a unit, such as " + trimmed + "s or " + trimmed + "000ms"
+							+ " (a bare number means milliseconds in the properties, so it is not accepted here)");
+				}
 				long amount = Long.parseLong(matcher.group(1));
 				return Duration.of(amount, unit(matcher.group(2)));
 			}
@@ -46,9 +52,6 @@ public final class DurationText {
 	}
 
 	private static ChronoUnit unit(String unit) {
-		if (unit == null) {
-			return ChronoUnit.SECONDS;
-		}
 		return switch (unit) {
 			case "ns" -> ChronoUnit.NANOS;
 			case "us" -> ChronoUnit.MICROS;

@@ -25,8 +25,10 @@ class DurationTextTests {
 	}
 
 	@Test
-	void readsSecondsWhenNoUnitIsGiven() {
-		assertThat(DurationText.parse("3", "test")).isEqualTo(Duration.ofSeconds(3));
+	void rejectsANumberWithoutAUnitSuggestingSecondsAndMilliseconds() {
+		assertThatIllegalArgumentException().isThrownBy(() -> DurationText.parse("2", "@MonitoredTool on a.B.call"))
+			.withMessageContaining("'2' in @MonitoredTool on a.B.call")
+			.withMessageContaining("2s or 2000ms");
 	}
 
 	@Test
