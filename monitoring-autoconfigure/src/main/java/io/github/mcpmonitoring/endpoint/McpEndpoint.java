@@ -16,6 +16,7 @@ import io.github.mcpmonitoring.core.CallFailure;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,9 +27,9 @@ import org.springframework.lang.Nullable;
 
 /**
  * The {@code mcp} actuator endpoint: a read-only monitoring summary for teams without Prometheus. Per tool and per
- * upstream API: calls, errors, error ratio and latency percentiles over the alert window, calls in flight and the
- * last error; the recent errors; and, while the alert evaluator runs, the alerts firing, pending and their last
- * transitions.
+ * upstream API: calls, errors, client mistakes, error ratio and latency percentiles over the alert window, calls in
+ * flight and the last error; the recent errors, client mistakes marked; and, while the alert evaluator runs, the
+ * alerts firing, pending and their last transitions.
  */
 @Endpoint(id = "mcp")
 public class McpEndpoint {
@@ -84,8 +85,8 @@ public class McpEndpoint {
 		Map<String, ToolDescriptor> tools = new TreeMap<>();
 		for (String tool : names(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL)) {
 			CallStats stats = CallStats.of(windows.get(tool), lastError(latestErrors, CallFailure.TOOL, tool));
-			tools.put(tool, new ToolDescriptor(stats.calls(), stats.errors(), stats.errorRatio(), stats.p50Seconds(),
-					stats.p95Seconds(), stats.lastError(), inFlight(tool)));
+			tools.put(tool, new ToolDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
+					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), inFlight(tool)));
 		}
 		return tools;
 	}
@@ -98,8 +99,8 @@ public class McpEndpoint {
 		Map<String, ApiDescriptor> apis = new TreeMap<>();
 		for (String api : names(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API)) {
 			CallStats stats = CallStats.of(windows.get(api), lastError(latestErrors, CallFailure.API, api));
-			apis.put(api, new ApiDescriptor(stats.calls(), stats.errors(), stats.errorRatio(), stats.p50Seconds(),
-					stats.p95Seconds(), stats.lastError(), consecutiveFailures.getOrDefault(api, 0)));
+			apis.put(api, new ApiDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
+					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), consecutiveFailures.getOrDefault(api, 0)));
 		}
 		return apis;
 	}
@@ -110,16 +111,21 @@ public class McpEndpoint {
 		for (Timer timer : this.registry.find(meterName).timers()) {
 			String name = timer.getId().getTag(tagKey);
 			if (name != null) {
-				double[] callsAndErrors = counts.computeIfAbsent(name, (key) -> new double[2]);
+				// Calls, errors and client mistakes, as the history counts them.
+				double[] callsAndErrors = counts.computeIfAbsent(name, (key) -> new double[3]);
 				callsAndErrors[0] += timer.count();
-				if (!ErrorTypes.NONE.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE))) {
+				if (FailureClass.CLIENT_MISTAKE.origin()
+					.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_ORIGIN))) {
+					callsAndErrors[2] += timer.count();
+				}
+				else if (!ErrorTypes.NONE.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE))) {
 					callsAndErrors[1] += timer.count();
 				}
 			}
 		}
 		Map<String, MeterHistory.CallWindow> windows = new TreeMap<>();
-		counts.forEach((name, callsAndErrors) -> windows.put(name,
-				new MeterHistory.CallWindow(callsAndErrors[0], callsAndErrors[1], new double[0], new double[0])));
+		counts.forEach((name, callsAndErrors) -> windows.put(name, new MeterHistory.CallWindow(callsAndErrors[0],
+				callsAndErrors[1], new double[0], new double[0], callsAndErrors[2])));
 		return windows;
 	}
 
@@ -185,31 +191,33 @@ public class McpEndpoint {
 	/**
 	 * One tool's calls.
 	 *
-	 * @param calls calls in the window
-	 * @param errors failed calls in the window
-	 * @param errorRatio errors over calls, 0 without calls
+	 * @param calls calls in the window, client mistakes included
+	 * @param errors failed calls in the window, client mistakes left out
+	 * @param clientErrors calls in the window that failed by the client's mistake
+	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
 	 * @param p50Seconds median duration, {@code null} when unknown
 	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
 	 * @param lastError the tool's latest failure among the recent errors, or {@code null}
 	 * @param inFlight calls in flight now
 	 */
-	public record ToolDescriptor(long calls, long errors, double errorRatio, Double p50Seconds, Double p95Seconds,
-			CallFailureDescriptor lastError, int inFlight) {
+	public record ToolDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
+			Double p95Seconds, CallFailureDescriptor lastError, int inFlight) {
 	}
 
 	/**
 	 * One upstream API's calls.
 	 *
-	 * @param calls calls in the window
-	 * @param errors failed calls in the window
-	 * @param errorRatio errors over calls, 0 without calls
+	 * @param calls calls in the window, client mistakes included
+	 * @param errors failed calls in the window, client mistakes left out
+	 * @param clientErrors calls in the window that failed by the client's mistake
+	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
 	 * @param p50Seconds median duration, {@code null} when unknown
 	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
 	 * @param lastError the API's latest failure among the recent errors, or {@code null}
 	 * @param consecutiveFailures failures in a row until now
 	 */
-	public record ApiDescriptor(long calls, long errors, double errorRatio, Double p50Seconds, Double p95Seconds,
-			CallFailureDescriptor lastError, int consecutiveFailures) {
+	public record ApiDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
+			Double p95Seconds, CallFailureDescriptor lastError, int consecutiveFailures) {
 	}
 
 	/**
@@ -219,13 +227,15 @@ public class McpEndpoint {
 	 * @param kind {@code tool} or {@code api}
 	 * @param name the tool or API
 	 * @param errorType the exception's simple class name or {@code tool_error}
+	 * @param clientError whether the failure was the client's mistake
 	 * @param message the redacted message
 	 */
-	public record CallFailureDescriptor(String time, String kind, String name, String errorType, String message) {
+	public record CallFailureDescriptor(String time, String kind, String name, String errorType, boolean clientError,
+			String message) {
 
 		static CallFailureDescriptor of(CallFailure failure) {
 			return new CallFailureDescriptor(failure.time().toString(), failure.kind(), failure.name(),
-					failure.errorType(), failure.message());
+					failure.errorType(), failure.clientError(), failure.message());
 		}
 
 	}
@@ -288,13 +298,16 @@ public class McpEndpoint {
 
 	}
 
-	private record CallStats(long calls, long errors, double errorRatio, Double p50Seconds, Double p95Seconds,
-			CallFailureDescriptor lastError) {
+	private record CallStats(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
+			Double p95Seconds, CallFailureDescriptor lastError) {
 
 		static CallStats of(MeterHistory.CallWindow window, CallFailure lastError) {
 			double calls = (window != null) ? window.calls() : 0;
 			double errors = (window != null) ? window.errors() : 0;
-			return new CallStats((long) calls, (long) errors, (calls > 0) ? errors / calls : 0.0,
+			double clientErrors = (window != null) ? window.clientErrors() : 0;
+			// As the error-rate rule computes it: client mistakes count neither as calls nor as errors.
+			double counted = calls - clientErrors;
+			return new CallStats((long) calls, (long) errors, (long) clientErrors, (counted > 0) ? errors / counted : 0.0,
 					(window != null) ? finiteOrNull(window.quantile(0.5)) : null,
 					(window != null) ? finiteOrNull(window.quantile(0.95)) : null,
 					(lastError != null) ? CallFailureDescriptor.of(lastError) : null);

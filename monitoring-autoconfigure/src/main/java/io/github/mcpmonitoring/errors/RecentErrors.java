@@ -19,17 +19,21 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
- * A bounded ring buffer of the most recent failed tool and API calls, with their messages redacted.
+ * A bounded ring buffer of the most recent failed tool and API calls, with their messages redacted. Client mistakes
+ * are kept and shown too, marked as such, but summarised apart from the other failures.
  * <p>
- * Writers never block each other: each failure takes the next sequence number and its slot, and a slot only ever
- * moves forward in sequence, so a slow writer cannot overwrite a newer entry. Entries are immutable, so readers
- * never see a torn one. Memory is bounded by the capacity.
+ * Writers never block each other: each failure takes the next sequence number and the next slot of its ring, and a
+ * slot only ever moves forward, so a slow writer cannot overwrite a newer entry. Entries are immutable, so readers
+ * never see a torn one. Memory is bounded by twice the capacity.
  */
 public class RecentErrors implements CallFailureListener {
 
 	private static final int TOP = 10;
 
-	private final AtomicReferenceArray<Entry> slots;
+	private final Ring failures;
+
+	/** Client mistakes have a ring of their own, so that a client cannot push the server's failures out. */
+	private final Ring clientMistakes;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -37,33 +41,28 @@ public class RecentErrors implements CallFailureListener {
 
 	/**
 	 * Create a buffer.
-	 * @param capacity how many failures it keeps, at least 1
+	 * @param capacity how many failures it keeps, at least 1; as many client mistakes are kept apart
 	 * @param redactor what makes failure messages safe to keep
 	 */
 	public RecentErrors(int capacity, MessageRedactor redactor) {
 		SettingChecks.requireAtLeast("capacity", capacity, 1);
-		this.slots = new AtomicReferenceArray<>(capacity);
+		this.failures = new Ring(capacity);
+		this.clientMistakes = new Ring(capacity);
 		this.redactor = redactor;
 	}
 
 	@Override
 	public void onFailure(CallFailure failure) {
 		CallFailure redacted = failure.withMessage(this.redactor.redact(failure.message()));
-		Entry entry = new Entry(this.sequence.getAndIncrement(), redacted);
-		int index = (int) (entry.sequence() % this.slots.length());
-		Entry current = this.slots.get(index);
-		while ((current == null || current.sequence() < entry.sequence())
-				&& !this.slots.compareAndSet(index, current, entry)) {
-			current = this.slots.get(index);
-		}
+		(failure.clientError() ? this.clientMistakes : this.failures).add(this.sequence.getAndIncrement(), redacted);
 	}
 
 	/**
-	 * Return how many failures the buffer keeps.
+	 * Return how many failures the buffer keeps, client mistakes apart.
 	 * @return the capacity
 	 */
 	public int capacity() {
-		return this.slots.length();
+		return this.failures.slots.length();
 	}
 
 	/**
@@ -108,26 +107,28 @@ public class RecentErrors implements CallFailureListener {
 	public RecentErrorsSummary summarize(Instant now, Duration window) {
 		Instant since = now.minus(window);
 		List<CallFailure> inWindow = new ArrayList<>();
+		int clientErrors = 0;
 		CallFailure last = null;
 		for (Entry entry : entries()) {
 			last = entry.failure();
 			if (!last.time().isBefore(since) && !last.time().isAfter(now)) {
-				inWindow.add(last);
+				if (last.clientError()) {
+					clientErrors++;
+				}
+				else {
+					inWindow.add(last);
+				}
 			}
 		}
 		return new RecentErrorsSummary(now, window, inWindow.size(), top(inWindow, CallFailure::name),
-				top(inWindow, CallFailure::errorType), last);
+				top(inWindow, CallFailure::errorType), last, clientErrors);
 	}
 
-	/** Entries in sequence order, oldest first. */
+	/** Entries of both rings in sequence order, oldest first. */
 	private List<Entry> entries() {
-		List<Entry> entries = new ArrayList<>(this.slots.length());
-		for (int i = 0; i < this.slots.length(); i++) {
-			Entry entry = this.slots.get(i);
-			if (entry != null) {
-				entries.add(entry);
-			}
-		}
+		List<Entry> entries = new ArrayList<>(2 * capacity());
+		this.failures.addTo(entries);
+		this.clientMistakes.addTo(entries);
 		entries.sort(Comparator.comparingLong(Entry::sequence));
 		return entries;
 	}
@@ -146,7 +147,42 @@ public class RecentErrors implements CallFailureListener {
 		return top;
 	}
 
-	private record Entry(long sequence, CallFailure failure) {
+	private record Entry(long sequence, long position, CallFailure failure) {
+	}
+
+	/**
+	 * Slots written in turn: each failure takes the ring's next position, and a slot only ever moves forward, so
+	 * that a slow writer cannot overwrite a newer entry.
+	 */
+	private static final class Ring {
+
+		private final AtomicReferenceArray<Entry> slots;
+
+		private final AtomicLong position = new AtomicLong();
+
+		Ring(int capacity) {
+			this.slots = new AtomicReferenceArray<>(capacity);
+		}
+
+		void add(long sequence, CallFailure failure) {
+			Entry entry = new Entry(sequence, this.position.getAndIncrement(), failure);
+			int index = (int) (entry.position() % this.slots.length());
+			Entry current = this.slots.get(index);
+			while ((current == null || current.position() < entry.position())
+					&& !this.slots.compareAndSet(index, current, entry)) {
+				current = this.slots.get(index);
+			}
+		}
+
+		void addTo(List<Entry> entries) {
+			for (int i = 0; i < this.slots.length(); i++) {
+				Entry entry = this.slots.get(i);
+				if (entry != null) {
+					entries.add(entry);
+				}
+			}
+		}
+
 	}
 
 }

@@ -11,12 +11,28 @@ import io.github.mcpmonitoring.core.CallFailure;
  *
  * @param computedAt when the summary was computed
  * @param window the length of the window that ends at {@code computedAt}
- * @param count failures inside the window
- * @param byName failures inside the window by tool or API name, most first, at most ten
- * @param byErrorType failures inside the window by error type, most first, at most ten
- * @param last the most recent failure, inside the window or not, or {@code null} when there was none
+ * @param count failures inside the window that are not the client's mistake
+ * @param byName those failures by tool or API name, most first, at most ten
+ * @param byErrorType those failures by error type, most first, at most ten
+ * @param last the most recent failure, the client's mistake or not, inside the window or not, or {@code null} when
+ * there was none
+ * @param clientErrors client mistakes inside the window
  */
 public record RecentErrorsSummary(Instant computedAt, Duration window, int count, Map<String, Integer> byName,
-		Map<String, Integer> byErrorType, CallFailure last) {
+		Map<String, Integer> byErrorType, CallFailure last, int clientErrors) {
+
+	/**
+	 * Create a summary without client mistakes.
+	 * @param computedAt when the summary was computed
+	 * @param window the length of the window that ends at {@code computedAt}
+	 * @param count failures inside the window
+	 * @param byName failures by tool or API name
+	 * @param byErrorType failures by error type
+	 * @param last the most recent failure, or {@code null}
+	 */
+	public RecentErrorsSummary(Instant computedAt, Duration window, int count, Map<String, Integer> byName,
+			Map<String, Integer> byErrorType, CallFailure last) {
+		this(computedAt, window, count, byName, byErrorType, last, 0);
+	}
 
 }

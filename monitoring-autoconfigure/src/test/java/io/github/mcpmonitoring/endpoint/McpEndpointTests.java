@@ -89,9 +89,9 @@ class McpEndpointTests {
 		assertThat(listMedia.p50Seconds()).isCloseTo(0.1 + 0.1 * 4 / 6, offset(1e-12));
 		assertThat(listMedia.p95Seconds()).isCloseTo(2 + 3 * 1.6 / 2, offset(1e-12));
 		assertThat(listMedia.lastError()).isEqualTo(new CallFailureDescriptor(
-				this.harness.clock().instant().toString(), "tool", "list_media", "tool_error",
+				this.harness.clock().instant().toString(), "tool", "list_media", "tool_error", false,
 				"tool_error in list_media"));
-		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0.0, null, null, null, 0));
+		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0, 0.0, null, null, null, 0));
 		inFlight.end();
 	}
 
@@ -198,14 +198,15 @@ class McpEndpointTests {
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
 		this.evaluator.evaluate();
 		JsonNode summary = this.json.valueToTree(this.endpoint.summary());
+		// Client mistakes added clientErrors and clientError; the others are as they always were.
 		assertThat(summary.path("tools").path("list_media").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "errorRatio", "p50Seconds", "p95Seconds", "lastError",
-					"inFlight");
+			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
+					"lastError", "inFlight");
 		assertThat(summary.path("apis").path("kaltura.media.list").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "errorRatio", "p50Seconds", "p95Seconds", "lastError",
-					"consecutiveFailures");
+			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
+					"lastError", "consecutiveFailures");
 		assertThat(summary.path("recentErrors").path(0).fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("time", "kind", "name", "errorType", "message");
+			.containsExactlyInAnyOrder("time", "kind", "name", "errorType", "clientError", "message");
 		assertThat(summary.path("alerts").path("firing").path(0).fieldNames()).toIterable()
 			.containsExactlyInAnyOrder("name", "severity", "state", "labels", "value", "activeSince", "firingSince",
 					"summary", "runbookUrl");

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.failures.FailureClass;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.util.ReflectionTestUtils;
@@ -86,11 +87,31 @@ class RecentErrorsTests {
 		for (int i = 0; i <= 2; i++) {
 			small.onFailure(failure(NOW, "call-" + i, "E", null));
 		}
-		// Sequence 2 took slot 0 over from sequence 0; a writer that took sequence 0 only now reaches the slot.
-		AtomicLong sequence = (AtomicLong) ReflectionTestUtils.getField(small, "sequence");
-		sequence.set(0);
+		// Position 2 took slot 0 over from position 0; a writer that took position 0 only now reaches the slot.
+		Object ring = ReflectionTestUtils.getField(small, "failures");
+		AtomicLong position = (AtomicLong) ReflectionTestUtils.getField(ring, "position");
+		position.set(0);
 		small.onFailure(failure(NOW, "late", "E", null));
 		assertThat(small.latest(10)).extracting(CallFailure::name).containsExactly("call-2", "call-1");
+	}
+
+	@Test
+	void clientMistakesAreKeptApartAndCannotPushTheServersFailuresOut() {
+		RecentErrors small = new RecentErrors(2, new MessageRedactor(List.of(), 200));
+		small.onFailure(failure(NOW, "server-1", "KalturaApiException", null));
+		small.onFailure(failure(NOW, "server-2", "KalturaApiException", null));
+		for (int i = 0; i < 100; i++) {
+			small.onFailure(new CallFailure(NOW, CallFailure.TOOL, "client-" + i, "IllegalArgumentException",
+					"Invalid entry_id '403'", FailureClass.CLIENT_MISTAKE));
+		}
+		RecentErrorsSummary summary = small.summarize(NOW, Duration.ofMinutes(1));
+		assertThat(summary.count()).isEqualTo(2);
+		assertThat(summary.byName()).containsOnlyKeys("server-1", "server-2");
+		assertThat(summary.clientErrors()).isEqualTo(2);
+		assertThat(summary.last().name()).isEqualTo("client-99");
+		assertThat(summary.last().clientError()).isTrue();
+		assertThat(small.latest(10)).extracting(CallFailure::name)
+			.containsExactly("client-99", "client-98", "server-2", "server-1");
 	}
 
 	private static void assertKeepsTheMostRecent(RecentErrors errors) throws Exception {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -84,8 +85,8 @@ public class MeterHistory {
 	private static Map<String, CallWindow> windows(Map<TimerKey, TimerSample> earlier,
 			Map<TimerKey, TimerSample> latest) {
 		Map<String, CallWindow> windows = new TreeMap<>();
-		latest.forEach((key, sample) -> windows.merge(key.name(), sample.minus(earlier.get(key), key.errorType()),
-				CallWindow::plus));
+		latest.forEach((key, sample) -> windows.merge(key.name(),
+				sample.minus(earlier.get(key), key.errorType(), key.clientError()), CallWindow::plus));
 		return windows;
 	}
 
@@ -142,8 +143,10 @@ public class MeterHistory {
 		for (Timer timer : this.registry.find(meterName).timers()) {
 			String name = timer.getId().getTag(nameTag);
 			String errorType = timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE);
+			boolean clientError = FailureClass.CLIENT_MISTAKE.origin()
+				.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_ORIGIN));
 			if (name != null && errorType != null) {
-				samples.put(new TimerKey(name, errorType), TimerSample.of(timer.takeSnapshot()));
+				samples.put(new TimerKey(name, errorType, clientError), TimerSample.of(timer.takeSnapshot()));
 			}
 		}
 		return samples;
@@ -165,7 +168,7 @@ public class MeterHistory {
 			Map<String, Double> slowApis, Map<String, Double> authFailures) {
 	}
 
-	private record TimerKey(String name, String errorType) {
+	private record TimerKey(String name, String errorType, boolean clientError) {
 	}
 
 	/** Cumulative count and bucket counts of one timer. */
@@ -183,7 +186,7 @@ public class MeterHistory {
 		}
 
 		/** What happened since an earlier sample of the same timer (a timer first seen now started at zero). */
-		CallWindow minus(TimerSample earlier, String errorType) {
+		CallWindow minus(TimerSample earlier, String errorType, boolean clientError) {
 			double calls = this.count - ((earlier != null) ? earlier.count : 0);
 			double[] counts = new double[this.bucketCounts.length];
 			for (int i = 0; i < counts.length; i++) {
@@ -191,8 +194,9 @@ public class MeterHistory {
 						? earlier.bucketCounts[i] : 0;
 				counts[i] = this.bucketCounts[i] - before;
 			}
-			double errors = ErrorTypes.NONE.equals(errorType) ? 0 : calls;
-			return new CallWindow(calls, errors, this.bucketBounds, counts);
+			double failed = ErrorTypes.NONE.equals(errorType) ? 0 : calls;
+			return clientError ? new CallWindow(calls, 0, this.bucketBounds, counts, failed)
+					: new CallWindow(calls, failed, this.bucketBounds, counts, 0);
 		}
 
 	}
@@ -200,23 +204,46 @@ public class MeterHistory {
 	/**
 	 * What one tool or API did inside a window.
 	 *
-	 * @param calls calls that ended inside the window
-	 * @param errors those of them that failed
+	 * @param calls calls that ended inside the window, client mistakes included
+	 * @param errors those of them that failed, client mistakes excluded
 	 * @param bucketBounds upper bounds of the latency histogram buckets, in seconds
 	 * @param bucketCounts calls inside the window at or below each bound (cumulative, like Prometheus buckets)
+	 * @param clientErrors calls inside the window that failed by the client's mistake
 	 */
-	public record CallWindow(double calls, double errors, double[] bucketBounds, double[] bucketCounts) {
+	public record CallWindow(double calls, double errors, double[] bucketBounds, double[] bucketCounts,
+			double clientErrors) {
+
+		/**
+		 * Create a window without client mistakes.
+		 * @param calls calls that ended inside the window
+		 * @param errors those of them that failed
+		 * @param bucketBounds upper bounds of the latency histogram buckets, in seconds
+		 * @param bucketCounts calls inside the window at or below each bound
+		 */
+		public CallWindow(double calls, double errors, double[] bucketBounds, double[] bucketCounts) {
+			this(calls, errors, bucketBounds, bucketCounts, 0);
+		}
+
+		/**
+		 * Return the calls that were not the client's mistake: those an error ratio is computed over.
+		 * @return calls minus client mistakes
+		 */
+		public double callsWithoutClientErrors() {
+			return this.calls - this.clientErrors;
+		}
 
 		CallWindow plus(CallWindow other) {
+			double clientErrors = this.clientErrors + other.clientErrors;
 			if (other.bucketBounds.length != this.bucketBounds.length) {
 				return new CallWindow(this.calls + other.calls, this.errors + other.errors, this.bucketBounds,
-						this.bucketCounts);
+						this.bucketCounts, clientErrors);
 			}
 			double[] counts = new double[this.bucketCounts.length];
 			for (int i = 0; i < counts.length; i++) {
 				counts[i] = this.bucketCounts[i] + other.bucketCounts[i];
 			}
-			return new CallWindow(this.calls + other.calls, this.errors + other.errors, this.bucketBounds, counts);
+			return new CallWindow(this.calls + other.calls, this.errors + other.errors, this.bucketBounds, counts,
+					clientErrors);
 		}
 
 		/**

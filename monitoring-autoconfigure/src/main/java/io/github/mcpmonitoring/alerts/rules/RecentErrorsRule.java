@@ -12,7 +12,8 @@ import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.errors.RecentErrors;
 
 /**
- * {@code McpRecentErrorsHigh}: more failed tool and API calls inside the window than the threshold.
+ * {@code McpRecentErrorsHigh}: more failed tool and API calls inside the window than the threshold, client mistakes
+ * left out.
  */
 public class RecentErrorsRule extends BuiltInAlertRule {
 

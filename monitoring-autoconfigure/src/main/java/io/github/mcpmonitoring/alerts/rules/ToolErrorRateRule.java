@@ -11,7 +11,8 @@ import io.github.mcpmonitoring.core.SettingChecks;
 
 /**
  * {@code McpToolErrorRateHigh}: per tool, the ratio of failed calls over the window is above the threshold, with at
- * least the minimum number of calls.
+ * least the minimum number of calls. Client mistakes ({@code error.origin=client}) count neither as calls nor as
+ * failures.
  */
 public class ToolErrorRateRule extends BuiltInAlertRule {
 
@@ -43,8 +44,10 @@ public class ToolErrorRateRule extends BuiltInAlertRule {
 	public List<AlertCandidate> evaluate(Instant now) {
 		List<AlertCandidate> candidates = new ArrayList<>();
 		this.history.toolWindows(this.window).forEach((tool, window) -> {
-			if (window.calls() >= this.minCalls && window.calls() > 0) {
-				double ratio = window.errors() / window.calls();
+			// Client mistakes neither raise the ratio nor dilute it: a client cannot make a tool look failing or fine.
+			double calls = window.callsWithoutClientErrors();
+			if (calls >= this.minCalls && calls > 0) {
+				double ratio = window.errors() / calls;
 				if (ratio > this.settings.threshold()) {
 					candidates.add(candidate(Map.of("gen_ai_tool_name", tool), ratio));
 				}
