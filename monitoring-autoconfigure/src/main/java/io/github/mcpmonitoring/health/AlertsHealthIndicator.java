@@ -12,8 +12,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * Lists firing and pending alerts; {@code DOWN} while an alert of severity {@code error} or {@code critical} fires.
- * Reads the evaluator's state in memory: no check runs on the request thread.
+ * Lists firing and pending alerts; {@link McpHealthStatus#WARNING WARNING} while an alert of severity {@code error}
+ * or {@code critical} fires. Never {@code DOWN}: alerts follow request outcomes, and the components that report the
+ * server's own state (memory) say when it cannot serve. Reads the evaluator's state in memory: no check runs on the
+ * request thread.
  */
 public class AlertsHealthIndicator implements HealthIndicator {
 
@@ -32,7 +34,7 @@ public class AlertsHealthIndicator implements HealthIndicator {
 		List<Alert> firing = this.evaluator.alerts(AlertState.FIRING);
 		List<Alert> pending = this.evaluator.alerts(AlertState.PENDING);
 		boolean unhealthy = firing.stream().anyMatch((alert) -> alert.severity().isUnhealthy());
-		return (unhealthy ? Health.down() : Health.up()).withDetail("firing", describe(firing))
+		return (unhealthy ? Health.status(McpHealthStatus.WARNING) : Health.up()).withDetail("firing", describe(firing))
 			.withDetail("pending", describe(pending))
 			.build();
 	}

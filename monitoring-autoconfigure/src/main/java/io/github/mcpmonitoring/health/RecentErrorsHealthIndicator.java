@@ -14,7 +14,8 @@ import org.springframework.boot.actuate.health.Health;
 
 /**
  * Reports the failed tool and API calls of the recent window: {@code level: ok} with none, {@code warning} from one,
- * and {@code critical} (status {@code DOWN}) from the critical count.
+ * and {@code critical} (status {@link McpHealthStatus#WARNING WARNING}, never {@code DOWN}) from the critical count.
+ * Client mistakes are shown as {@code clientErrors} and never raise the level.
  */
 public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentErrorsSummary> {
 
@@ -24,7 +25,7 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 	 * Create an indicator.
 	 * @param snapshot the summary of recent errors, refreshed on a schedule
 	 * @param staleAfter age beyond which the snapshot is not trusted
-	 * @param criticalCount failures in the window from which the status is {@code DOWN}, at least 1 and not above
+	 * @param criticalCount failures in the window from which the status is {@code WARNING}, at least 1 and not above
 	 * the capacity
 	 * @param capacity the most failures the summarised buffer keeps
 	 */
@@ -46,6 +47,7 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 		builder.withDetail("window", summary.window().toString())
 			.withDetail("count", summary.count())
 			.withDetail("criticalCount", this.criticalCount)
+			.withDetail("clientErrors", summary.clientErrors())
 			.withDetail("byName", summary.byName())
 			.withDetail("byErrorType", summary.byErrorType());
 		if (summary.last() != null) {
@@ -56,7 +58,7 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 
 	private Health.Builder statusOf(int count) {
 		if (count >= this.criticalCount) {
-			return Health.down().withDetail(HealthLevel.KEY, HealthLevel.CRITICAL);
+			return Health.status(McpHealthStatus.WARNING).withDetail(HealthLevel.KEY, HealthLevel.CRITICAL);
 		}
 		if (count > 0) {
 			return Health.up().withDetail(HealthLevel.KEY, HealthLevel.WARNING);
@@ -70,6 +72,7 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 		last.put("kind", failure.kind());
 		last.put("name", failure.name());
 		last.put("errorType", failure.errorType());
+		last.put("clientError", failure.clientError());
 		if (failure.message() != null) {
 			last.put("message", failure.message());
 		}

@@ -50,8 +50,8 @@ class AlertsHealthIndicatorTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "INFO, UP", "WARNING, UP", "ERROR, DOWN", "CRITICAL, DOWN" })
-	void isDownWhileAnErrorOrCriticalAlertFires(AlertSeverity severity, String status) {
+	@CsvSource({ "INFO, UP", "WARNING, UP", "ERROR, WARNING", "CRITICAL, WARNING" })
+	void isWarningNeverDownWhileAnErrorOrCriticalAlertFires(AlertSeverity severity, String status) {
 		this.immediate.holds(candidate(severity, 1, "api", "kaltura.media.list"));
 		this.evaluator.evaluate();
 		assertThat(this.indicator.health().getStatus()).isEqualTo(new Status(status));
@@ -74,7 +74,7 @@ class AlertsHealthIndicatorTests {
 		this.immediate.holds(candidate(AlertSeverity.ERROR, 0.3, "gen_ai_tool_name", "search_entries"));
 		this.evaluator.evaluate();
 		Health health = this.indicator.health();
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getStatus()).isEqualTo(McpHealthStatus.WARNING);
 		assertThat(health.getDetails().get("firing")).isEqualTo(List.of(Map.of("name", "ImmediateAlert", "severity",
 				"error", "labels", Map.of("gen_ai_tool_name", "search_entries"), "since",
 				START.plus(Duration.ofMinutes(1)).toString(), "summary", "ImmediateAlert at 0.3")));

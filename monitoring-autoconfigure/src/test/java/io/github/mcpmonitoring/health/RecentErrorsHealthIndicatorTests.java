@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpmonitoring.core.CallFailure;
+import io.github.mcpmonitoring.failures.FailureClass;
 import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.errors.RecentErrorsSummary;
 import io.github.mcpmonitoring.testing.MutableClock;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +44,7 @@ class RecentErrorsHealthIndicatorTests {
 			Duration.ofMinutes(1), 10, this.errors.capacity());
 
 	@ParameterizedTest
-	@CsvSource({ "0, UP, ok", "1, UP, warning", "9, UP, warning", "10, DOWN, critical", "11, DOWN, critical" })
+	@CsvSource({ "0, UP, ok", "1, UP, warning", "9, UP, warning", "10, WARNING, critical", "11, WARNING, critical" })
 	void levelFollowsTheCountInTheWindow(int failures, String status, String level) {
 		for (int i = 0; i < failures; i++) {
 			fail("kaltura.media.get", "IOException", "timeout");
@@ -67,14 +69,30 @@ class RecentErrorsHealthIndicatorTests {
 			.containsEntry("byErrorType", Map.of("IOException", 1, "SocketTimeoutException", 1, "tool_error", 1))
 			.containsEntry("checkedAt", "2025-06-01T12:00:01Z");
 		assertThat(health.getDetails().get("last")).isEqualTo(Map.of("time", "2025-06-01T12:00:01Z", "kind", "tool",
-				"name", "get_media_entry", "errorType", "tool_error", "message", "login with [redacted] refused"));
+				"name", "get_media_entry", "errorType", "tool_error", "clientError", false, "message",
+				"login with [redacted] refused"));
+	}
+
+	@Test
+	void clientMistakesAreShownButNeverRaiseTheLevel() {
+		for (int i = 0; i < 100; i++) {
+			this.errors.onFailure(new CallFailure(this.clock.instant(), CallFailure.TOOL, "get_media_entry",
+					"IllegalArgumentException", "Invalid entry_id 'forbidden'", FailureClass.CLIENT_MISTAKE));
+		}
+		Health health = check();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("level", "ok")
+			.containsEntry("count", 0)
+			.containsEntry("clientErrors", 100);
+		assertThat(health.getDetails().get("last")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("clientError", true);
 	}
 
 	@Test
 	void lastErrorWithoutAMessageHasNoMessage() {
 		fail("kaltura.media.get", "IOException", null);
 		assertThat(check().getDetails().get("last")).isEqualTo(Map.of("time", "2025-06-01T12:00:00Z", "kind", "api",
-				"name", "kaltura.media.get", "errorType", "IOException"));
+				"name", "kaltura.media.get", "errorType", "IOException", "clientError", false));
 	}
 
 	@Test
@@ -87,9 +105,9 @@ class RecentErrorsHealthIndicatorTests {
 		for (int i = 0; i < 10; i++) {
 			fail("kaltura.media.get", "IOException", "timeout");
 		}
-		assertThat(check().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(check().getStatus()).isEqualTo(McpHealthStatus.WARNING);
 		this.clock.add(WINDOW);
-		assertThat(check().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(check().getStatus()).isEqualTo(McpHealthStatus.WARNING);
 		this.clock.add(Duration.ofSeconds(1));
 		Health health = check();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
