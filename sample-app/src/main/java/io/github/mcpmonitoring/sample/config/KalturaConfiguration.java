@@ -10,6 +10,7 @@ import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
 import io.github.mcpmonitoring.sample.kaltura.KalturaClient;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
+import io.github.mcpmonitoring.sample.kaltura.KalturaFailureClassifier;
 import io.github.mcpmonitoring.sample.kaltura.KalturaSession;
 import io.github.mcpmonitoring.sample.kaltura.KalturaSessionSettings;
 import org.slf4j.Logger;
@@ -82,6 +83,11 @@ public class KalturaConfiguration {
 	@Bean
 	RedactedValuesProvider kalturaAdminSecretRedaction(KalturaEndpoint endpoint) {
 		return () -> List.of(endpoint.adminSecret());
+	}
+
+	@Bean
+	KalturaFailureClassifier kalturaFailureClassifier() {
+		return new KalturaFailureClassifier();
 	}
 
 	@Bean

@@ -96,6 +96,9 @@ class McpToolMetricsEndToEndTest {
 		assertThat(delta(before, after, CALLS, tool("list_categories", "none"))).isEqualTo(1);
 		assertThat(delta(before, after, CALLS, tool("get_session_info", "none"))).isEqualTo(1);
 		assertThat(delta(before, after, CALLS, tool("get_media_entry", "IllegalArgumentException"))).isEqualTo(1);
+		assertThat(delta(before, after, CALLS, Map.of("gen_ai_tool_name", "get_media_entry", "error_origin", "client")))
+			.as("the rejected entry id is the client's mistake")
+			.isEqualTo(1);
 		assertThat(delta(before, after, CALLS, tool("get_media_entry", "KalturaApiException"))).isEqualTo(1);
 		assertThat(totalDelta(before, after, CALLS)).as("every call counted exactly once").isEqualTo(8);
 
@@ -115,8 +118,9 @@ class McpToolMetricsEndToEndTest {
 		PrometheusScrape scrape = scrape();
 		List<String> buckets = scrape.samples("mcp_server_operation_duration_seconds_bucket")
 			.stream()
-			.filter((sample) -> sample.labels().equals(Map.of("error_type", "none", "gen_ai_tool_name",
-					"list_categories", "mcp_method_name", "tools/call", "le", sample.labels().get("le"))))
+			.filter((sample) -> sample.labels().equals(Map.of("error_type", "none", "error_origin", "none",
+					"gen_ai_tool_name", "list_categories", "mcp_method_name", "tools/call", "le",
+					sample.labels().get("le"))))
 			.map((sample) -> sample.labels().get("le"))
 			.toList();
 		assertThat(buckets).containsExactly("0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1.0", "2.0", "5.0", "10.0",
