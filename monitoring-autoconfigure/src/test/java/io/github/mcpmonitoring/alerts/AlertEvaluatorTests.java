@@ -216,10 +216,8 @@ class AlertEvaluatorTests {
 		Runnable failing = () -> {
 			throw new IllegalStateException("snapshot failed");
 		};
-		Runnable counting = () -> {
-			snapshots.incrementAndGet();
-			snapshotsSeenByTheRule.add(snapshots.get());
-		};
+		Runnable counting = snapshots::incrementAndGet;
+		immediate.onEvaluate(() -> snapshotsSeenByTheRule.add(snapshots.get()));
 		AlertEvaluator evaluator = new AlertEvaluator(List.of(immediate), List.of(this.notifier),
 				List.of(failing, counting), this.clock, REPEAT, (rule) -> null, 100, this.registry);
 		immediate.holds(candidate(AlertSeverity.ERROR, 1));

@@ -27,6 +27,9 @@ public final class TestRule implements AlertRule {
 
 	private volatile RuntimeException failure;
 
+	private volatile Runnable onEvaluate = () -> {
+	};
+
 	/**
 	 * Create a rule.
 	 * @param id the rule id
@@ -117,9 +120,18 @@ public final class TestRule implements AlertRule {
 		return this.forDuration;
 	}
 
+	/**
+	 * Run something each time the rule is evaluated, before it answers: what it sees then is what the rule sees.
+	 * @param hook what to run
+	 */
+	public void onEvaluate(Runnable hook) {
+		this.onEvaluate = hook;
+	}
+
 	@Override
 	public List<AlertCandidate> evaluate(Instant now) {
 		this.evaluations.incrementAndGet();
+		this.onEvaluate.run();
 		RuntimeException failure = this.failure;
 		if (failure != null) {
 			throw failure;

@@ -70,6 +70,23 @@ class ShippedPrometheusRulesTests {
 
 	private static final String PREFIX = "mcp.monitoring.alerts.rules.";
 
+	private static final Pattern AGGREGATION = Pattern
+		.compile("\\b(sum|min|max|avg|count|group|stddev|stdvar|topk|bottomk|quantile)\\s*(?:(by|without)\\s*\\(([^)]*)\\)\\s*)?\\(");
+
+	private static final Pattern TRAILING_MODIFIER = Pattern.compile("\\s*(by|without)\\s*\\(([^)]*)\\)");
+
+	/**
+	 * The labels that tell the alerts of each built-in rule apart, as the in-process rule sets them: the shipped rule
+	 * must keep them through every aggregation, or it fires once for all tools instead of once per tool.
+	 */
+	private static final Map<String, Set<String>> DIMENSIONS = Map.ofEntries(
+			Map.entry(ToolErrorRateRule.ID, Set.of("gen_ai_tool_name")),
+			Map.entry(ToolLatencyRule.ID, Set.of("gen_ai_tool_name")), Map.entry(RecentErrorsRule.ID, Set.of()),
+			Map.entry(MemoryRule.ID, Set.of()), Map.entry("cpu", Set.of()), Map.entry("disk-space", Set.of("path")),
+			Map.entry("api-consecutive-failures", Set.of("api")), Map.entry(KALTURA_SESSION, Set.of("state")),
+			Map.entry(UpstreamAuthFailureRule.ID, Set.of("name")),
+			Map.entry(SlowCallsRule.ID, Set.of("gen_ai_tool_name", "api")));
+
 	private final McpAlertsProperties properties = new McpAlertsProperties();
 
 	private final McpMonitoringProperties.Health health = new McpMonitoringProperties().getHealth();
@@ -129,6 +146,82 @@ class ShippedPrometheusRulesTests {
 		}
 		assertThat(drift).as("drift between " + RULES_FILE + " and the in-process rule defaults "
 				+ "(McpAlertsProperties, BuiltInAlertRules)").isEmpty();
+	}
+
+	@Test
+	void everyAggregationKeepsTheLabelsThatMakeOneAlertPerSubject() throws IOException {
+		assertThat(DIMENSIONS).as("the labels of every built-in rule's alerts")
+			.containsOnlyKeys(this.settingsById.keySet());
+		List<String> dropped = new ArrayList<>();
+		for (AlertRule rule : this.builtInRules) {
+			for (Map<String, Object> shipped : shippedRules()) {
+				if (rule.alertName().equals(shipped.get("alert"))) {
+					String expr = String.valueOf(shipped.get("expr"));
+					for (String problem : droppedDimensions(expr, DIMENSIONS.get(rule.id()))) {
+						dropped.add(rule.alertName() + ": " + problem);
+					}
+				}
+			}
+		}
+		assertThat(dropped).as("aggregations in " + RULES_FILE + " that drop a label the in-process alerts carry")
+			.isEmpty();
+	}
+
+	@Test
+	void readsWhichLabelsAnAggregationKeeps() {
+		Set<String> tool = Set.of("gen_ai_tool_name");
+		assertThat(droppedDimensions("sum without (error_type) (rate(x[5m])) > 1", tool)).isEmpty();
+		assertThat(droppedDimensions("sum without (error_type, gen_ai_tool_name) (rate(x[5m])) > 1", tool))
+			.singleElement().asString().contains("gen_ai_tool_name");
+		assertThat(droppedDimensions("sum(rate(x[5m])) > 1", tool)).hasSize(1);
+		assertThat(droppedDimensions("sum(rate(x[5m])) by (instance) > 1", tool)).hasSize(1);
+		assertThat(droppedDimensions("sum by (instance, gen_ai_tool_name) (rate(x[5m])) > 1", tool)).isEmpty();
+		assertThat(droppedDimensions("histogram_quantile(0.95, sum without (le_x) (rate(x[5m]))) > 2", tool))
+			.isEmpty();
+	}
+
+	/**
+	 * Return the aggregations of an expression that drop one of the given labels: a {@code without} list naming it,
+	 * a {@code by} list without it, or no list at all.
+	 */
+	static List<String> droppedDimensions(String expr, Set<String> dimensions) {
+		List<String> dropped = new ArrayList<>();
+		Matcher aggregation = AGGREGATION.matcher(expr);
+		while (aggregation.find()) {
+			String modifier = aggregation.group(2);
+			String labels = aggregation.group(3);
+			if (modifier == null) {
+				Matcher after = TRAILING_MODIFIER.matcher(expr.substring(closingParenthesis(expr, aggregation.end() - 1)
+						+ 1));
+				if (after.lookingAt()) {
+					modifier = after.group(1);
+					labels = after.group(2);
+				}
+			}
+			Set<String> listed = (labels != null) ? Set.of(labels.trim().split("\\s*,\\s*")) : Set.of();
+			for (String dimension : dimensions) {
+				boolean kept = "without".equals(modifier) ? !listed.contains(dimension)
+						: "by".equals(modifier) && listed.contains(dimension);
+				if (!kept) {
+					dropped.add(aggregation.group(1) + " " + ((modifier != null) ? modifier + " (" + labels + ")" : "")
+							+ " drops " + dimension);
+				}
+			}
+		}
+		return dropped;
+	}
+
+	private static int closingParenthesis(String expr, int open) {
+		int depth = 0;
+		for (int i = open; i < expr.length(); i++) {
+			if (expr.charAt(i) == '(') {
+				depth++;
+			}
+			else if (expr.charAt(i) == ')' && --depth == 0) {
+				return i;
+			}
+		}
+		return expr.length() - 1;
 	}
 
 	@Test

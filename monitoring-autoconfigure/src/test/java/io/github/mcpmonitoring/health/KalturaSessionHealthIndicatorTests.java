@@ -20,7 +20,8 @@ import org.springframework.boot.actuate.health.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link KalturaSessionHealthIndicator}.
+ * Tests for {@link KalturaSessionHealthIndicator}. That the output never carries the session key nor the admin
+ * secret is tested in the sample, where a real session holds both and feeds the indicator.
  */
 class KalturaSessionHealthIndicatorTests {
 
@@ -79,19 +80,6 @@ class KalturaSessionHealthIndicatorTests {
 			.set(new KalturaSessionStatus(KalturaSessionState.NO_SESSION, null, null, null, null, null, null, null,
 					null));
 		assertThat(check().getDetails()).containsOnlyKeys("state", "checkedAt", "ageSeconds");
-	}
-
-	@Test
-	void neverShowsTheSessionKeyNorTheAdminSecret() {
-		for (boolean v2 : new boolean[] { false, true }) {
-			String ks = v2 ? this.application.startV2Session() : this.application.startV1Session();
-			for (KalturaSessionState state : KalturaSessionState.values()) {
-				this.application.fail("SERVICE_FORBIDDEN", state);
-				String details = check().getDetails().toString();
-				assertThat(details).contains("admin@example.com").doesNotContain(ks).doesNotContain(ADMIN_SECRET);
-				assertThat(details).doesNotContain(ks.substring(0, 20));
-			}
-		}
 	}
 
 	@Test

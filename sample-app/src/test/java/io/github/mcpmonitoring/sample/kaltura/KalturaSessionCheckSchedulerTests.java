@@ -1,10 +1,12 @@
 package io.github.mcpmonitoring.sample.kaltura;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +36,12 @@ class KalturaSessionCheckSchedulerTests {
 	@Test
 	void runsNothingBeforeStart() throws Exception {
 		AtomicInteger runs = new AtomicInteger();
+		Set<Thread> before = checkThreads();
 		try (KalturaSessionCheckScheduler scheduler = new KalturaSessionCheckScheduler(runs::incrementAndGet,
 				Duration.ofMillis(10))) {
-			Thread.sleep(100);
+			// Scheduling a check starts the executor's thread at once: no new thread means nothing was scheduled,
+			// which a wait for a run that does not come could not tell from a slow one.
+			assertThat(checkThreads()).isEqualTo(before);
 			assertThat(runs).hasValue(0);
 		}
 	}
@@ -57,7 +62,9 @@ class KalturaSessionCheckSchedulerTests {
 	void stopsCheckingWhenClosed() throws Exception {
 		AtomicInteger runs = new AtomicInteger();
 		CountDownLatch twoRuns = new CountDownLatch(2);
+		AtomicReference<Thread> checkThread = new AtomicReference<>();
 		KalturaSessionCheckScheduler scheduler = new KalturaSessionCheckScheduler(() -> {
+			checkThread.set(Thread.currentThread());
 			runs.incrementAndGet();
 			twoRuns.countDown();
 		}, Duration.ofMillis(20));
@@ -65,14 +72,25 @@ class KalturaSessionCheckSchedulerTests {
 		assertThat(twoRuns.await(5, TimeUnit.SECONDS)).isTrue();
 		scheduler.close();
 		int afterClose = runs.get();
-		Thread.sleep(200);
-		assertThat(runs.get()).isLessThanOrEqualTo(afterClose + 1);
+		// Once the scheduler's only thread has ended, no check can ever run again.
+		Thread checks = checkThread.get();
+		checks.join(TimeUnit.SECONDS.toMillis(5));
+		assertThat(checks.isAlive()).as("the check thread ended").isFalse();
+		assertThat(runs.get()).as("at most the check in progress at close").isLessThanOrEqualTo(afterClose + 1);
 	}
 
 	@Test
 	void rejectsANonPositiveInterval() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new KalturaSessionCheckScheduler(() -> {
 		}, Duration.ZERO));
+	}
+
+	private static Set<Thread> checkThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> KalturaSessionCheckScheduler.THREAD_NAME.equals(thread.getName()))
+			.collect(Collectors.toSet());
 	}
 
 }
