@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BuiltInAlertRules}: the rules of the README's table with their defaults, built from
+ * Tests for {@link BuiltInAlertRules}: the rules of the table in docs/alerts.md with their defaults, built from
  * {@link McpAlertsProperties} and the settings they share with the health components.
  */
 class BuiltInAlertRulesTests {

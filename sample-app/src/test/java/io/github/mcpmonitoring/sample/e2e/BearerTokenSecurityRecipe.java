@@ -10,7 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The README's recipe for a sample that serves more than its own machine: {@code /mcp} (and every other path of the
+ * The recipe of the docs for a sample that serves more than its own machine: {@code /mcp} (and every other path of the
  * MCP port) only with a valid OAuth2 bearer token (a JWT, checked by Spring Security's resource server against the
  * key or issuer in {@code spring.security.oauth2.resourceserver.jwt.*}), the actuator left to its management port,
  * which only the cluster reaches. Add {@code spring-boot-starter-oauth2-resource-server} and this bean to the
