@@ -9,7 +9,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
  * Holds tasks until the application context has been refreshed, then hands them to another executor: work that
- * would compete for the CPU with the application's startup (OSHI's first query costs 250 to 350 ms) waits until the
+ * would compete for the CPU with the application's startup (such as OSHI's first, slow query) waits until the
  * startup is done.
  */
 class AfterRefreshExecutor implements Executor, ApplicationListener<ContextRefreshedEvent> {

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.LongTaskTimer;
 /**
  * Tracks the tool calls in flight for the {@code mcp.server.operation.active} long-task timer.
  * <p>
- * Starting a long-task timer sample costs about a hundred nanoseconds and allocates, on every call, for a view that
+ * Starting a long-task timer sample reads the clock and allocates, on every call, for a view that
  * matters for the calls that last. So a call that starts and ends on one thread only marks a slot that belongs to
  * its thread, and each {@link #sample() sampling run} starts a sample for every call it finds open; the call stops
  * that sample when it ends. The timer then counts the calls that were open at the last sampling run and still are,
