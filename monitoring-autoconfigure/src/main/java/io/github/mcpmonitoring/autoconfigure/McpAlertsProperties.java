@@ -455,7 +455,9 @@ public class McpAlertsProperties {
 	}
 
 	/**
-	 * Settings of the upstream-auth-failure rule; what counts as an authentication failure is mcp.monitoring.auth-failure-patterns.
+	 * Settings of the upstream-auth-failure rule; what counts as an authentication failure is the failure
+	 * classification's: the upstream's HTTP 401 or 403, the application's FailureClassifier beans and
+	 * mcp.monitoring.auth-failure-patterns.
 	 */
 	public static class UpstreamAuthFailure extends Rule {
 
