@@ -7,7 +7,7 @@
 # Each run:
 #   1. starts a "hanging Kaltura" (python3): a listener on a free loopback port that accepts every TCP connection,
 #      reads and discards what it receives, and never answers (like the tests' UnresponsiveServer);
-#   2. starts a fresh JVM of the sample jar pointed at it with the properties of HangingKalturaEndToEndTest
+#   2. starts a fresh JVM of the sample jar pointed at it with the properties of HangingKalturaEndToEndTests
 #      (kaltura.service-url, kaltura.partner-id, kaltura.admin-secret, session check every 1 s bounded by 500 ms,
 #      kaltura.read-timeout=1s, mcp.monitoring.health.refresh-interval=1s, server.shutdown=immediate). The admin
 #      secret is a random dummy value passed as KALTURA_ADMIN_SECRET in the JVM's environment, never printed; the

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * MCP port) only with a valid OAuth2 bearer token (a JWT, checked by Spring Security's resource server against the
  * key or issuer in {@code spring.security.oauth2.resourceserver.jwt.*}), the actuator left to its management port,
  * which only the cluster reaches. Add {@code spring-boot-starter-oauth2-resource-server} and this bean to the
- * application; {@code BearerTokenEndToEndTest} shows it working.
+ * application; {@code BearerTokenEndToEndTests} shows it working.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BearerTokenSecurityRecipe {

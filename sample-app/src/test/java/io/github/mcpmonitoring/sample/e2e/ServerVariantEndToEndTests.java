@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every server type and protocol Spring AI offers, each a run of the sample called by a real MCP client: calls are
  * counted once, with the exception type of a tool that threw. The default (SYNC, STREAMABLE) is covered in depth by
- * {@link McpToolMetricsEndToEndTest}.
+ * {@link McpToolMetricsEndToEndTests}.
  */
 class ServerVariantEndToEndTests {
 

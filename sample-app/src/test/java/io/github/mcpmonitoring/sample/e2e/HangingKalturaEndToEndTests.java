@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within a bounded time, a tool call fails in bounded time, and the admin secret appears nowhere. Then the opt-in
  * recipe that adds {@code kalturaSession} to readiness.
  */
-class HangingKalturaEndToEndTest {
+class HangingKalturaEndToEndTests {
 
 	static final String SECRET = "test-secret-value";
 

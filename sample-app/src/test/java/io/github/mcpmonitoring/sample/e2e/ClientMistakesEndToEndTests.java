@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability
 @DirtiesContext
 @Timeout(120)
-class ClientMistakesEndToEndTest {
+class ClientMistakesEndToEndTests {
 
 	private static final int MISTAKES = 100;
 

@@ -37,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * longer than {@link UpstreamText}'s caps, and the tools still answer with what is safe to show.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kaltura.partner-id=12345", "kaltura.admin-secret=" + UpstreamHygieneEndToEndTest.SECRET,
+		properties = { "kaltura.partner-id=12345", "kaltura.admin-secret=" + UpstreamHygieneEndToEndTests.SECRET,
 				"spring.output.ansi.enabled=never", "server.shutdown=immediate" })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class UpstreamHygieneEndToEndTest {
+class UpstreamHygieneEndToEndTests {
 
 	static final String SECRET = "5ec7e7a1b2c3d4e5f60718293a4b5c6d";
 
@@ -95,7 +95,7 @@ class UpstreamHygieneEndToEndTest {
 		finally {
 			client.closeGracefully();
 		}
-		assertThat(results).allSatisfy(UpstreamHygieneEndToEndTest::assertClean);
+		assertThat(results).allSatisfy(UpstreamHygieneEndToEndTests::assertClean);
 		assertThat(results).allSatisfy((result) -> assertThat(result).doesNotContain("\\r", "\\n", "\\u00"));
 		assertClean(output.getAll());
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith(HostileKaltura.FORGED));

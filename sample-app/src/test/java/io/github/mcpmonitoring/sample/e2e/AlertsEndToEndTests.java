@@ -63,7 +63,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability
 @DirtiesContext
 @Timeout(90)
-class AlertsEndToEndTest {
+class AlertsEndToEndTests {
 
 	private static final String ALERT = "McpToolErrorRateHigh";
 

@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.fail;
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PrometheusFleetIntegrationTest {
+class PrometheusFleetIntegrationTests {
 
 	// Maven runs the tests of a module in the module's folder.
 	private static final Path DEPLOY = Path.of("..", "deploy");

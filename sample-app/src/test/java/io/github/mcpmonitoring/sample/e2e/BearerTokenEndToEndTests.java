@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.autoconfigure.exclude=", "server.shutdown=immediate" })
 @Import(BearerTokenSecurityRecipe.class)
-class BearerTokenEndToEndTest {
+class BearerTokenEndToEndTests {
 
 	private static final String INITIALIZE = """
 			{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-class McpToolMetricsEndToEndTest {
+class McpToolMetricsEndToEndTests {
 
 	private static final String CALLS = "mcp_server_operation_duration_seconds_count";
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a message naming the allow-list, a local page and a client that sends no {@code Origin} (a real MCP client) get
  * through, on the streamable transport and on SSE's own paths.
  */
-class OriginCheckEndToEndTest {
+class OriginCheckEndToEndTests {
 
 	private static final String INITIALIZE = """
 			{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
