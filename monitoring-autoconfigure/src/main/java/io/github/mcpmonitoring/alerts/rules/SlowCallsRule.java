@@ -14,14 +14,10 @@ import io.github.mcpmonitoring.core.SettingChecks;
  * {@code McpSlowCalls}: a tool or upstream API exceeded its slow-call threshold inside the window. The threshold of
  * this rule is the number of slow calls it tolerates (0 by default).
  */
-public class SlowCallsRule extends BuiltInAlertRule {
+public class SlowCallsRule extends WindowedHistoryRule {
 
 	/** The id of this rule. */
 	public static final String ID = "slow-calls";
-
-	private final MeterHistory history;
-
-	private final Duration window;
 
 	/**
 	 * Create the rule.
@@ -30,10 +26,8 @@ public class SlowCallsRule extends BuiltInAlertRule {
 	 * @param window the window slow calls are counted in
 	 */
 	public SlowCallsRule(RuleSettings settings, MeterHistory history, Duration window) {
-		super(ID, "McpSlowCalls", settings);
+		super(ID, "McpSlowCalls", settings, history, window);
 		SettingChecks.requireNonNegative("threshold", settings.threshold());
-		this.history = history;
-		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

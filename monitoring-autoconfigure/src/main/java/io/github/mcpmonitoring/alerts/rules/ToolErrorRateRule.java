@@ -14,14 +14,10 @@ import io.github.mcpmonitoring.core.SettingChecks;
  * least the minimum number of calls. Client mistakes ({@code error.origin=client}) count neither as calls nor as
  * failures.
  */
-public class ToolErrorRateRule extends BuiltInAlertRule {
+public class ToolErrorRateRule extends WindowedHistoryRule {
 
 	/** The id of this rule. */
 	public static final String ID = "tool-error-rate";
-
-	private final MeterHistory history;
-
-	private final Duration window;
 
 	private final long minCalls;
 
@@ -33,10 +29,8 @@ public class ToolErrorRateRule extends BuiltInAlertRule {
 	 * @param minCalls calls in the window below which the rule stays quiet
 	 */
 	public ToolErrorRateRule(RuleSettings settings, MeterHistory history, Duration window, long minCalls) {
-		super(ID, "McpToolErrorRateHigh", settings);
+		super(ID, "McpToolErrorRateHigh", settings, history, window);
 		SettingChecks.requireRatio("threshold", settings.threshold());
-		this.history = history;
-		this.window = SettingChecks.requirePositive("window", window);
 		this.minCalls = SettingChecks.requireAtLeast("minCalls", minCalls, 0L);
 	}
 

@@ -14,16 +14,12 @@ import io.github.mcpmonitoring.core.SettingChecks;
  * {@code McpToolLatencyHigh}: per tool, the 95th percentile of the call duration over the window, estimated from
  * the histogram buckets as {@code histogram_quantile} does, is above the threshold (seconds).
  */
-public class ToolLatencyRule extends BuiltInAlertRule {
+public class ToolLatencyRule extends WindowedHistoryRule {
 
 	/** The id of this rule. */
 	public static final String ID = "tool-latency";
 
 	private static final double QUANTILE = 0.95;
-
-	private final MeterHistory history;
-
-	private final Duration window;
 
 	/**
 	 * Create the rule.
@@ -32,10 +28,8 @@ public class ToolLatencyRule extends BuiltInAlertRule {
 	 * @param window the window the percentile is computed over
 	 */
 	public ToolLatencyRule(RuleSettings settings, MeterHistory history, Duration window) {
-		super(ID, "McpToolLatencyHigh", settings);
+		super(ID, "McpToolLatencyHigh", settings, history, window);
 		SettingChecks.requireNonNegative("threshold", settings.threshold());
-		this.history = history;
-		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override

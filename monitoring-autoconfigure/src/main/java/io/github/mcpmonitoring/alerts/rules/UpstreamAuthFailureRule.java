@@ -14,14 +14,10 @@ import io.github.mcpmonitoring.core.SettingChecks;
  * {@code McpUpstreamAuthFailure}: a tool or API call failed with what looks like an authentication failure
  * ({@code mcp.upstream.auth.failures}) inside the window.
  */
-public class UpstreamAuthFailureRule extends BuiltInAlertRule {
+public class UpstreamAuthFailureRule extends WindowedHistoryRule {
 
 	/** The id of this rule. */
 	public static final String ID = "upstream-auth-failure";
-
-	private final MeterHistory history;
-
-	private final Duration window;
 
 	/**
 	 * Create the rule.
@@ -30,10 +26,8 @@ public class UpstreamAuthFailureRule extends BuiltInAlertRule {
 	 * @param window the window failures are counted in
 	 */
 	public UpstreamAuthFailureRule(RuleSettings settings, MeterHistory history, Duration window) {
-		super(ID, "McpUpstreamAuthFailure", settings);
+		super(ID, "McpUpstreamAuthFailure", settings, history, window);
 		SettingChecks.requireNonNegative("threshold", settings.threshold());
-		this.history = history;
-		this.window = SettingChecks.requirePositive("window", window);
 	}
 
 	@Override
