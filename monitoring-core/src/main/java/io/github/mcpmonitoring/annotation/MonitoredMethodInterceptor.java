@@ -255,7 +255,9 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		try {
 			return create(specificMethod, specFor(specificMethod));
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.failureLog.recordingFailed("calls of " + method.getName(), ex);
 			return MonitoredMethod.PASS_THROUGH;
 		}

@@ -88,7 +88,9 @@ public final class ApiCallRecorder {
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.metrics.failureLog().recordingFailed(McpMeterNames.API_CALL_DURATION, ex);
 		}
 	}

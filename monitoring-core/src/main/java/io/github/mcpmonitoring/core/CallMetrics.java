@@ -62,7 +62,9 @@ abstract class CallMetrics<R> {
 		try {
 			return this.recorders.computeIfAbsent(name, this::createRecorder);
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.failureLog.recordingFailed(this.durationMeterName, ex);
 			return noopRecorder(name);
 		}

@@ -86,8 +86,9 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 				.strongReference(true)
 				.register(registry());
 		}
-		catch (Exception ex) {
-			// A broken registry must not fail the application's startup either.
+		catch (Throwable ex) {
+			// A broken registry, or a linkage error from a mismatched Micrometer, must not fail the application's
+			// startup.
 			failureLog().recordingFailed(McpMeterNames.TOOLS_REGISTERED, ex);
 		}
 	}

@@ -63,7 +63,9 @@ public final class ToolCallRecorder {
 		try {
 			return this.active.begin();
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
 			return null;
 		}
@@ -81,7 +83,9 @@ public final class ToolCallRecorder {
 		try {
 			return this.active.beginAnywhere();
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_ACTIVE, ex);
 			return null;
 		}
@@ -135,7 +139,9 @@ public final class ToolCallRecorder {
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.metrics.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
 	}

@@ -56,8 +56,9 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 					.doOnCancel(() -> call.finish(null, new CancellationException("Tool call cancelled")))
 					.subscribe(actual);
 			}
-			catch (RuntimeException | Error ex) {
-				// The handler's own failure, passed on to the subscriber unchanged.
+			catch (Throwable ex) {
+				// The handler's own failure, passed on to the subscriber unchanged: an undeclared checked exception
+				// too, so that the call is never left in flight.
 				call.finish(null, ex);
 				Operators.error(actual, ex);
 			}

@@ -87,7 +87,9 @@ abstract class ServerToolCall {
 			this.tool.record(this.refinedName, this.refinedSlowThresholdNanos, startTime, inFlight, errorType,
 					failureMessage, failedCall);
 		}
-		catch (Exception ex) {
+		catch (Throwable ex) {
+			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure
+			// to record must not replace the monitored call's own outcome.
 			this.tool.failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
 		}
 	}

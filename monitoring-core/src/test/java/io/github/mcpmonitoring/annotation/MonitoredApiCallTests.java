@@ -307,6 +307,12 @@ class MonitoredApiCallTests {
 		assertRecordingFailureWarnedOnce(output);
 	}
 
+	@Test
+	void linkageErrorWhileRecordingNeverChangesResultsOrExceptions(CapturedOutput output) {
+		assertCallsUnaffected(BrokenMeterRegistry.withFilterThrowingLinkageError());
+		assertRecordingFailureWarnedOnce(output);
+	}
+
 	private void assertCallsUnaffected(MeterRegistry brokenRegistry) {
 		ApiClient brokenClient = proxy(this.target, interceptor(brokenRegistry));
 		for (int i = 0; i < 3; i++) {

@@ -363,6 +363,12 @@ class MonitoredToolTests {
 		assertRecordingFailureWarnedOnce(output);
 	}
 
+	@Test
+	void linkageErrorWhileRecordingNeverChangesResultsOrExceptions(CapturedOutput output) {
+		assertCallsUnaffected(BrokenMeterRegistry.withFilterThrowingLinkageError());
+		assertRecordingFailureWarnedOnce(output);
+	}
+
 	private void assertCallsUnaffected(MeterRegistry brokenRegistry) {
 		Tools tools = proxy(new Tools(this.clock), interceptor(brokenRegistry, null));
 		for (int i = 0; i < 3; i++) {

@@ -99,6 +99,22 @@ public final class BrokenMeterRegistry {
 	}
 
 	/**
+	 * Return a registry with a filter that throws a linkage {@link Error} from {@link MeterFilter#map} on every meter,
+	 * as a Micrometer of another version than the one the starter was built against can.
+	 * @return the registry
+	 */
+	public static MeterRegistry withFilterThrowingLinkageError() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		registry.config().meterFilter(new MeterFilter() {
+			@Override
+			public Meter.Id map(Meter.Id id) {
+				throw new NoSuchMethodError("broken filter");
+			}
+		});
+		return registry;
+	}
+
+	/**
 	 * Count the lines of captured output that contain the given text.
 	 * @param output the captured output
 	 * @param text the text

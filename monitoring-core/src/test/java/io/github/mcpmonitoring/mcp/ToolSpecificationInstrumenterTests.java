@@ -360,6 +360,18 @@ class ToolSpecificationInstrumenterTests {
 	}
 
 	@Test
+	void asyncHandlerThatThrowsAnUndeclaredCheckedExceptionIsRecordedAndSignalsIt() {
+		IOException failure = new IOException("undeclared");
+		McpServerFeatures.AsyncToolSpecification spec = async("get_media_entry",
+				(exchange, request) -> sneakyThrow(failure));
+		StepVerifier.create(spec.callHandler().apply(null, REQUEST))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(failure))
+			.verify();
+		assertThat(durationCount("get_media_entry", "IOException")).isEqualTo(1);
+		assertThat(totalToolCalls()).isEqualTo(1);
+	}
+
+	@Test
 	void asyncIsRecordedOnceWhenCancelled() {
 		Sinks.One<CallToolResult> sink = Sinks.one();
 		McpServerFeatures.AsyncToolSpecification spec = async("get_media_entry",
@@ -488,6 +500,12 @@ class ToolSpecificationInstrumenterTests {
 	@Test
 	void filterThatThrowsInAcceptNeverChangesWhatHandlersReturnOrThrow(CapturedOutput output) {
 		assertHandlersUnaffected(BrokenMeterRegistry.withFilterThrowingInAccept());
+		assertRecordingFailureWarnedOnce(output);
+	}
+
+	@Test
+	void linkageErrorWhileRecordingNeverChangesWhatHandlersReturnOrThrow(CapturedOutput output) {
+		assertHandlersUnaffected(BrokenMeterRegistry.withFilterThrowingLinkageError());
 		assertRecordingFailureWarnedOnce(output);
 	}
 
