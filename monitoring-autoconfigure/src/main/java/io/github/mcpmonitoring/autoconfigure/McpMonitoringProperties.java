@@ -39,7 +39,8 @@ public class McpMonitoringProperties {
 	/**
 	 * Exception types (fully qualified class names) whose instances, and those of their subtypes, are the client's
 	 * mistake: counted with error.origin=client, shown as client errors in recent errors, and left out of error
-	 * rates, the recent-errors level and the authentication failures.
+	 * rates and the recent-errors level. An upstream's HTTP 401 or 403 is an authentication failure even when its
+	 * type is listed here.
 	 */
 	private List<Class<? extends Throwable>> clientErrorTypes = new ArrayList<>();
 

@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counts failed tool and API calls classified as authentication failures (an upstream's HTTP 401 or 403, a
  * rejected session key such as Kaltura's {@code INVALID_KS} recognised by an application's classifier) as
- * {@code mcp.upstream.auth.failures}, with tags {@code kind} and {@code name}. What a client sent never makes a
- * failure count here: the classification reads the failure's structure, not its message.
+ * {@code mcp.upstream.auth.failures}, with tags {@code kind} and {@code name}. By default the classification reads
+ * the failure's structure, never its message; only configured auth-failure patterns read the message of an upstream
+ * API failure, which may echo what a client sent.
  */
 public class AuthenticationFailures implements CallFailureListener {
 

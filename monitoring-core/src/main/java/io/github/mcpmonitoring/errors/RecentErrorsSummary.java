@@ -21,18 +21,4 @@ import io.github.mcpmonitoring.core.CallFailure;
 public record RecentErrorsSummary(Instant computedAt, Duration window, int count, Map<String, Integer> byName,
 		Map<String, Integer> byErrorType, CallFailure last, int clientErrors) {
 
-	/**
-	 * Create a summary without client mistakes.
-	 * @param computedAt when the summary was computed
-	 * @param window the length of the window that ends at {@code computedAt}
-	 * @param count failures inside the window
-	 * @param byName failures by tool or API name
-	 * @param byErrorType failures by error type
-	 * @param last the most recent failure, or {@code null}
-	 */
-	public RecentErrorsSummary(Instant computedAt, Duration window, int count, Map<String, Integer> byName,
-			Map<String, Integer> byErrorType, CallFailure last) {
-		this(computedAt, window, count, byName, byErrorType, last, 0);
-	}
-
 }
