@@ -15,7 +15,8 @@ import io.github.mcpmonitoring.core.InvalidSettingException;
  * <li>An authentication failure: the exception or one of its causes carries HTTP status 401 or 403 from the
  * upstream's response; or, only when patterns are configured, an upstream API call whose error type or message
  * start matches one of them.</li>
- * <li>A client mistake: an exception of one of the configured client error types; an
+ * <li>A client mistake: a call the client cancelled ({@link ClientCancellationException}); an exception of one of
+ * the configured client error types; an
  * {@link IllegalArgumentException} (which includes Spring AI's {@link NumberFormatException} for a wrongly typed
  * argument) thrown by a tool before any upstream API call in that tool call; an error result the MCP framework
  * answered without entering the tool method.</li>
@@ -112,7 +113,7 @@ public class DefaultFailureClassifier implements FailureClassifier {
 		if (failure == null) {
 			return call.isTool() && call.beforeToolMethod();
 		}
-		if (isConfiguredClientErrorType(failure.getClass())) {
+		if (failure instanceof ClientCancellationException || isConfiguredClientErrorType(failure.getClass())) {
 			return true;
 		}
 		return call.isTool() && call.noUpstreamCall() && failure instanceof IllegalArgumentException;

@@ -1,8 +1,8 @@
 package io.github.mcpmonitoring.mcp;
 
-import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 
+import io.github.mcpmonitoring.failures.ClientCancellationException;
 import io.github.mcpmonitoring.toolcall.AsyncToolCall;
 import io.github.mcpmonitoring.toolcall.ServerTool;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -53,7 +53,7 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 						this.request);
 				result.doOnSuccess((value) -> call.finish(value, null))
 					.doOnError((ex) -> call.finish(null, ex))
-					.doOnCancel(() -> call.finish(null, new CancellationException("Tool call cancelled")))
+					.doOnCancel(() -> call.finish(null, new ClientCancellationException()))
 					.subscribe(actual);
 			}
 			catch (Throwable ex) {

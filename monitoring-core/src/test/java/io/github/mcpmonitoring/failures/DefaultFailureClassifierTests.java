@@ -2,6 +2,7 @@ package io.github.mcpmonitoring.failures;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import io.github.mcpmonitoring.core.InvalidSettingException;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,17 @@ class DefaultFailureClassifierTests {
 		IllegalArgumentException rejected = new IllegalArgumentException("Invalid entry_id '" + typed + "'");
 		assertThat(this.classifier.classify(FailedCall.tool("get_media_entry", rejected, null, true, false)))
 			.isEqualTo(FailureClass.CLIENT_MISTAKE);
+	}
+
+	@Test
+	void aCallTheClientCancelledIsTheClients() {
+		assertThat(this.classifier.classify(FailedCall.tool("get_media_entry", new ClientCancellationException(), null,
+				false, false)))
+			.isEqualTo(FailureClass.CLIENT_MISTAKE);
+		assertThat(this.classifier.classify(FailedCall.tool("get_media_entry",
+				new CancellationException(), null, false, false)))
+			.as("a cancellation inside the tool's own work is not")
+			.isEqualTo(FailureClass.OTHER);
 	}
 
 	@Test

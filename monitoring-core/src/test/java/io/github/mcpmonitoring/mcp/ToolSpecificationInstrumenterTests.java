@@ -380,7 +380,12 @@ class ToolSpecificationInstrumenterTests {
 		subscription.dispose();
 		subscription.dispose();
 		sink.tryEmitValue(CallToolResult.builder().build());
-		assertThat(durationCount("get_media_entry", "CancellationException")).isEqualTo(1);
+		assertThat(durationCount("get_media_entry", "ClientCancellationException")).isEqualTo(1);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("error.type", "ClientCancellationException")
+			.timer()
+			.getId()
+			.getTag("error.origin")).as("a call the client cancelled is the client's").isEqualTo("client");
 		assertThat(totalToolCalls()).isEqualTo(1);
 	}
 
