@@ -18,9 +18,16 @@ import org.springframework.util.StringUtils;
  */
 final class FrameworkToolMethods {
 
-	private static final Class<? extends Annotation> SPRING_AI_TOOL = load("org.springframework.ai.tool.annotation.Tool");
-
-	private static final Class<? extends Annotation> MCP_TOOL = load("org.springaicommunity.mcp.annotation.McpTool");
+	/**
+	 * Spring AI's {@code @Tool}, then {@code @McpTool} as Spring AI 1.1 ships it and as Spring AI 2.0 does: the
+	 * annotation moved package between the two lines.
+	 */
+	private static final List<Class<? extends Annotation>> ANNOTATION_TYPES = Stream
+		.of("org.springframework.ai.tool.annotation.Tool", "org.springaicommunity.mcp.annotation.McpTool",
+				"org.springframework.ai.mcp.annotation.McpTool")
+		.map(FrameworkToolMethods::load)
+		.filter(Objects::nonNull)
+		.toList();
 
 	private FrameworkToolMethods() {
 	}
@@ -30,7 +37,7 @@ final class FrameworkToolMethods {
 	 * @return the annotation types
 	 */
 	static List<Class<? extends Annotation>> annotationTypes() {
-		return Stream.of(SPRING_AI_TOOL, MCP_TOOL).filter(Objects::nonNull).toList();
+		return ANNOTATION_TYPES;
 	}
 
 	/**
@@ -39,14 +46,16 @@ final class FrameworkToolMethods {
 	 * @return the tool name, or {@code null} when the method is not a framework tool method
 	 */
 	static String toolName(Method method) {
-		String name = toolName(method, SPRING_AI_TOOL);
-		return (name != null) ? name : toolName(method, MCP_TOOL);
+		for (Class<? extends Annotation> annotationType : ANNOTATION_TYPES) {
+			String name = toolName(method, annotationType);
+			if (name != null) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	private static String toolName(Method method, Class<? extends Annotation> annotationType) {
-		if (annotationType == null) {
-			return null;
-		}
 		Annotation annotation = AnnotatedElementUtils.findMergedAnnotation(method, annotationType);
 		if (annotation == null) {
 			return null;
