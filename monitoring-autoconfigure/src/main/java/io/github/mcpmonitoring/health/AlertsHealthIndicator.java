@@ -1,56 +1,19 @@
 package io.github.mcpmonitoring.health;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
-import io.github.mcpmonitoring.alerts.AlertState;
-
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import io.github.mcpmonitoring.status.AlertsReport;
 
 /**
- * Lists firing and pending alerts; {@link McpHealthStatus#WARNING WARNING} while an alert of severity {@code error}
- * or {@code critical} fires. Never {@code DOWN}: alerts follow request outcomes, and the components that report the
- * server's own state (memory) say when it cannot serve. Reads the evaluator's state in memory: no check runs on the
- * request thread.
+ * The {@code alerts} health component: the {@link AlertsReport} of the firing and pending alerts.
  */
-public class AlertsHealthIndicator implements HealthIndicator {
-
-	private final AlertEvaluator evaluator;
+public class AlertsHealthIndicator extends ComponentHealthIndicator {
 
 	/**
 	 * Create an indicator.
 	 * @param evaluator the alert evaluator
 	 */
 	public AlertsHealthIndicator(AlertEvaluator evaluator) {
-		this.evaluator = evaluator;
-	}
-
-	@Override
-	public Health health() {
-		List<Alert> firing = this.evaluator.alerts(AlertState.FIRING);
-		List<Alert> pending = this.evaluator.alerts(AlertState.PENDING);
-		boolean unhealthy = firing.stream().anyMatch((alert) -> alert.severity().isUnhealthy());
-		return (unhealthy ? Health.status(McpHealthStatus.WARNING) : Health.up()).withDetail("firing", describe(firing))
-			.withDetail("pending", describe(pending))
-			.build();
-	}
-
-	private static List<Map<String, Object>> describe(List<Alert> alerts) {
-		return alerts.stream().map(AlertsHealthIndicator::describe).toList();
-	}
-
-	private static Map<String, Object> describe(Alert alert) {
-		Map<String, Object> description = new LinkedHashMap<>();
-		description.put("name", alert.name());
-		description.put("severity", alert.severity().label());
-		description.put("labels", alert.labels());
-		description.put("since", String.valueOf((alert.firingSince() != null) ? alert.firingSince() : alert.activeSince()));
-		description.put("summary", alert.summary());
-		return description;
+		super(new AlertsReport(evaluator));
 	}
 
 }

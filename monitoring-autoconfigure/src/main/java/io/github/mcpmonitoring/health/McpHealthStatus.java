@@ -1,5 +1,7 @@
 package io.github.mcpmonitoring.health;
 
+import io.github.mcpmonitoring.status.ComponentStatus;
+
 import org.springframework.boot.actuate.health.Status;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.boot.actuate.health.Status;
 public final class McpHealthStatus {
 
 	/** Trouble worth a look that does not stop the server from serving. */
-	public static final Status WARNING = new Status("WARNING");
+	public static final Status WARNING = new Status(ComponentStatus.WARNING);
 
 	private McpHealthStatus() {
 	}

@@ -1,25 +1,16 @@
 package io.github.mcpmonitoring.health;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import io.github.mcpmonitoring.core.CallFailure;
-import io.github.mcpmonitoring.core.InvalidSettingException;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
-import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.errors.RecentErrorsSummary;
-
-import org.springframework.boot.actuate.health.Health;
+import io.github.mcpmonitoring.status.RecentErrorsReport;
+import io.github.mcpmonitoring.status.SnapshotReport;
 
 /**
- * Reports the failed tool and API calls of the recent window: {@code level: ok} with none, {@code warning} from one,
- * and {@code critical} (status {@link McpHealthStatus#WARNING WARNING}, never {@code DOWN}) from the critical count.
- * Client mistakes are shown as {@code clientErrors} and never raise the level.
+ * The {@code recentErrors} health component: the {@link RecentErrorsReport} of the last summary of recent errors.
  */
-public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentErrorsSummary> {
-
-	private final int criticalCount;
+public class RecentErrorsHealthIndicator extends ComponentHealthIndicator {
 
 	/**
 	 * Create an indicator.
@@ -31,52 +22,7 @@ public class RecentErrorsHealthIndicator extends SnapshotHealthIndicator<RecentE
 	 */
 	public RecentErrorsHealthIndicator(PeriodicSnapshot<RecentErrorsSummary> snapshot, Duration staleAfter,
 			int criticalCount, int capacity) {
-		super(snapshot, staleAfter);
-		SettingChecks.requireAtLeast("criticalCount", criticalCount, 1);
-		// The buffer never holds more failures than its capacity: a higher count could never be reached.
-		if (criticalCount > capacity) {
-			throw new InvalidSettingException("criticalCount", criticalCount,
-					"must not be above the recent errors capacity (" + capacity + ")");
-		}
-		this.criticalCount = criticalCount;
-	}
-
-	@Override
-	protected Health.Builder health(RecentErrorsSummary summary) {
-		Health.Builder builder = statusOf(summary.count());
-		builder.withDetail("window", summary.window().toString())
-			.withDetail("count", summary.count())
-			.withDetail("criticalCount", this.criticalCount)
-			.withDetail("clientErrors", summary.clientErrors())
-			.withDetail("byName", summary.byName())
-			.withDetail("byErrorType", summary.byErrorType());
-		if (summary.last() != null) {
-			builder.withDetail("last", describe(summary.last()));
-		}
-		return builder;
-	}
-
-	private Health.Builder statusOf(int count) {
-		if (count >= this.criticalCount) {
-			return Health.status(McpHealthStatus.WARNING).withDetail(HealthLevel.KEY, HealthLevel.CRITICAL);
-		}
-		if (count > 0) {
-			return Health.up().withDetail(HealthLevel.KEY, HealthLevel.WARNING);
-		}
-		return Health.up().withDetail(HealthLevel.KEY, HealthLevel.OK);
-	}
-
-	private static Map<String, Object> describe(CallFailure failure) {
-		Map<String, Object> last = new LinkedHashMap<>();
-		last.put("time", iso(failure.time()));
-		last.put("kind", failure.kind());
-		last.put("name", failure.name());
-		last.put("errorType", failure.errorType());
-		last.put("clientError", failure.clientError());
-		if (failure.message() != null) {
-			last.put("message", failure.message());
-		}
-		return last;
+		super(new SnapshotReport<>(snapshot, staleAfter, new RecentErrorsReport(criticalCount, capacity)));
 	}
 
 }

@@ -1,4 +1,5 @@
 /**
- * Health indicators for MCP servers that answer at once from snapshots computed off the request thread.
+ * Spring Boot 3.5 health indicators over the core's component reports, which answer at once from snapshots computed
+ * off the request thread.
  */
 package io.github.mcpmonitoring.health;
