@@ -1,54 +1,27 @@
 package io.github.mcpmonitoring.endpoint;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
-import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
-import io.github.mcpmonitoring.alerts.AlertState;
-import io.github.mcpmonitoring.alerts.AlertTransition;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
-import io.github.mcpmonitoring.core.CallFailure;
-import io.github.mcpmonitoring.core.ErrorTypes;
-import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.RecentErrors;
-import io.github.mcpmonitoring.failures.FailureClass;
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.github.mcpmonitoring.summary.McpSummary;
+import io.github.mcpmonitoring.summary.McpSummary.McpDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.lang.Nullable;
 
 /**
- * The {@code mcp} actuator endpoint: a read-only monitoring summary for teams without Prometheus. Per tool and per
- * upstream API: calls, errors, client mistakes, error ratio and latency percentiles over the alert window, calls in
- * flight and the last error; the recent errors, client mistakes marked; and, while the alert evaluator runs, the
- * alerts firing, pending and their last transitions.
+ * The {@code mcp} actuator endpoint: answers the core's {@link McpSummary}, a read-only monitoring summary of tools,
+ * upstream APIs, recent errors and alerts for teams without Prometheus.
  */
 @Endpoint(id = "mcp")
 public class McpEndpoint {
 
-	private static final int RECENT_ERRORS = 20;
-
-	private static final int TRANSITIONS = 50;
-
-	private final MeterRegistry registry;
-
-	private final ApiCallMetrics apiMetrics;
-
-	private final RecentErrors recentErrors;
-
-	private final MeterHistory history;
-
-	private final Duration window;
-
-	private final AlertEvaluator evaluator;
+	private final McpSummary summary;
 
 	/**
 	 * Create the endpoint.
@@ -62,257 +35,16 @@ public class McpEndpoint {
 	 */
 	public McpEndpoint(MeterRegistry registry, ApiCallMetrics apiMetrics, RecentErrors recentErrors,
 			@Nullable MeterHistory history, @Nullable Duration window, @Nullable AlertEvaluator evaluator) {
-		this.registry = registry;
-		this.apiMetrics = apiMetrics;
-		this.recentErrors = recentErrors;
-		this.history = history;
-		this.window = (history != null) ? window : null;
-		this.evaluator = evaluator;
+		this.summary = new McpSummary(registry, apiMetrics, recentErrors, history, window, evaluator);
 	}
 
+	/**
+	 * The summary, computed now.
+	 * @return the window, tools, APIs, recent errors and, while the evaluator runs, the alerts
+	 */
 	@ReadOperation
 	public McpDescriptor summary() {
-		List<CallFailure> latestErrors = this.recentErrors.latest(this.recentErrors.capacity());
-		return new McpDescriptor((this.window != null) ? this.window.toString() : null, tools(latestErrors),
-				apis(latestErrors),
-				latestErrors.stream().limit(RECENT_ERRORS).map(CallFailureDescriptor::of).toList(), alerts());
-	}
-
-	private Map<String, ToolDescriptor> tools(List<CallFailure> latestErrors) {
-		Map<String, MeterHistory.CallWindow> windows = (this.history != null)
-				? this.history.toolWindows(this.window)
-				: sinceStart(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL);
-		Map<String, ToolDescriptor> tools = new TreeMap<>();
-		for (String tool : names(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL)) {
-			CallStats stats = CallStats.of(windows.get(tool), lastError(latestErrors, CallFailure.TOOL, tool));
-			tools.put(tool, new ToolDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
-					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), inFlight(tool)));
-		}
-		return tools;
-	}
-
-	private Map<String, ApiDescriptor> apis(List<CallFailure> latestErrors) {
-		Map<String, MeterHistory.CallWindow> windows = (this.history != null)
-				? this.history.apiWindows(this.window)
-				: sinceStart(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API);
-		Map<String, Integer> consecutiveFailures = this.apiMetrics.consecutiveFailures();
-		Map<String, ApiDescriptor> apis = new TreeMap<>();
-		for (String api : names(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API)) {
-			CallStats stats = CallStats.of(windows.get(api), lastError(latestErrors, CallFailure.API, api));
-			apis.put(api, new ApiDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
-					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), consecutiveFailures.getOrDefault(api, 0)));
-		}
-		return apis;
-	}
-
-	// Without the history there is no window to take percentiles over: counts only, from the cumulative timers.
-	private Map<String, MeterHistory.CallWindow> sinceStart(String meterName, String tagKey) {
-		Map<String, double[]> counts = new TreeMap<>();
-		for (Timer timer : this.registry.find(meterName).timers()) {
-			String name = timer.getId().getTag(tagKey);
-			if (name != null) {
-				// Calls, errors and client mistakes, as the history counts them.
-				double[] callsAndErrors = counts.computeIfAbsent(name, (key) -> new double[3]);
-				callsAndErrors[0] += timer.count();
-				if (FailureClass.CLIENT_MISTAKE.origin()
-					.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_ORIGIN))) {
-					callsAndErrors[2] += timer.count();
-				}
-				else if (!ErrorTypes.NONE.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE))) {
-					callsAndErrors[1] += timer.count();
-				}
-			}
-		}
-		Map<String, MeterHistory.CallWindow> windows = new TreeMap<>();
-		counts.forEach((name, callsAndErrors) -> windows.put(name, new MeterHistory.CallWindow(callsAndErrors[0],
-				callsAndErrors[1], new double[0], new double[0], callsAndErrors[2])));
-		return windows;
-	}
-
-	private AlertsDescriptor alerts() {
-		if (this.evaluator == null) {
-			return null;
-		}
-		return new AlertsDescriptor(alerts(AlertState.FIRING), alerts(AlertState.PENDING),
-				this.evaluator.transitions(TRANSITIONS).stream().map(TransitionDescriptor::of).toList());
-	}
-
-	private List<AlertDescriptor> alerts(AlertState state) {
-		return this.evaluator.alerts(state).stream().map(AlertDescriptor::of).toList();
-	}
-
-	private TreeSet<String> names(String meterName, String tagKey) {
-		TreeSet<String> names = new TreeSet<>();
-		for (Timer timer : this.registry.find(meterName).timers()) {
-			String name = timer.getId().getTag(tagKey);
-			if (name != null) {
-				names.add(name);
-			}
-		}
-		return names;
-	}
-
-	private int inFlight(String tool) {
-		return this.registry.find(McpMeterNames.OPERATION_ACTIVE)
-			.tag(McpMeterNames.TAG_TOOL, tool)
-			.longTaskTimers()
-			.stream()
-			.mapToInt(LongTaskTimer::activeTasks)
-			.sum();
-	}
-
-	private static CallFailure lastError(List<CallFailure> latestErrors, String kind, String name) {
-		for (CallFailure failure : latestErrors) {
-			if (failure.kind().equals(kind) && failure.name().equals(name)) {
-				return failure;
-			}
-		}
-		return null;
-	}
-
-	private static Double finiteOrNull(double value) {
-		return Double.isFinite(value) ? value : null;
-	}
-
-	/**
-	 * The summary: the window, tools, APIs, recent errors and, while the evaluator runs, the alerts.
-	 *
-	 * @param window the window calls and percentiles are computed over (ISO-8601), or {@code null} when they count
-	 * since start
-	 * @param tools per tool name
-	 * @param apis per upstream API name
-	 * @param recentErrors the latest failures, most recent first
-	 * @param alerts the alerts, or {@code null} when the evaluator does not run
-	 */
-	public record McpDescriptor(String window, Map<String, ToolDescriptor> tools, Map<String, ApiDescriptor> apis,
-			List<CallFailureDescriptor> recentErrors, AlertsDescriptor alerts) {
-	}
-
-	/**
-	 * One tool's calls.
-	 *
-	 * @param calls calls in the window, client mistakes included
-	 * @param errors failed calls in the window, client mistakes left out
-	 * @param clientErrors calls in the window that failed by the client's mistake
-	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
-	 * @param p50Seconds median duration, {@code null} when unknown
-	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
-	 * @param lastError the tool's latest failure among the recent errors, or {@code null}
-	 * @param inFlight calls in flight now
-	 */
-	public record ToolDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError, int inFlight) {
-	}
-
-	/**
-	 * One upstream API's calls.
-	 *
-	 * @param calls calls in the window, client mistakes included
-	 * @param errors failed calls in the window, client mistakes left out
-	 * @param clientErrors calls in the window that failed by the client's mistake
-	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
-	 * @param p50Seconds median duration, {@code null} when unknown
-	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
-	 * @param lastError the API's latest failure among the recent errors, or {@code null}
-	 * @param consecutiveFailures failures in a row until now
-	 */
-	public record ApiDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError, int consecutiveFailures) {
-	}
-
-	/**
-	 * One failed call.
-	 *
-	 * @param time when it failed (ISO-8601)
-	 * @param kind {@code tool} or {@code api}
-	 * @param name the tool or API
-	 * @param errorType the exception's simple class name or {@code tool_error}
-	 * @param clientError whether the failure was the client's mistake
-	 * @param message the redacted message
-	 */
-	public record CallFailureDescriptor(String time, String kind, String name, String errorType, boolean clientError,
-			String message) {
-
-		static CallFailureDescriptor of(CallFailure failure) {
-			return new CallFailureDescriptor(failure.time().toString(), failure.kind(), failure.name(),
-					failure.errorType(), failure.clientError(), failure.message());
-		}
-
-	}
-
-	/**
-	 * The alerts firing and pending, and the latest transitions, most recent first.
-	 *
-	 * @param firing the alerts firing
-	 * @param pending the alerts pending
-	 * @param transitions the latest transitions
-	 */
-	public record AlertsDescriptor(List<AlertDescriptor> firing, List<AlertDescriptor> pending,
-			List<TransitionDescriptor> transitions) {
-	}
-
-	/**
-	 * One active alert.
-	 *
-	 * @param name the alert name
-	 * @param severity the severity label
-	 * @param state {@code pending} or {@code firing}
-	 * @param labels the alert's labels
-	 * @param value the value that made it active, {@code null} when not finite
-	 * @param activeSince when it became pending (ISO-8601)
-	 * @param firingSince when it started firing (ISO-8601), or {@code null}
-	 * @param summary one line for people
-	 * @param runbookUrl where its runbook is
-	 */
-	public record AlertDescriptor(String name, String severity, String state, Map<String, String> labels, Double value,
-			String activeSince, String firingSince, String summary, String runbookUrl) {
-
-		static AlertDescriptor of(Alert alert) {
-			return new AlertDescriptor(alert.name(), alert.severity().label(), alert.state().label(), alert.labels(),
-					finiteOrNull(alert.value()), String.valueOf(alert.activeSince()),
-					(alert.firingSince() != null) ? alert.firingSince().toString() : null, alert.summary(),
-					alert.runbookUrl());
-		}
-
-	}
-
-	/**
-	 * One change of an alert's state.
-	 *
-	 * @param time when it changed (ISO-8601)
-	 * @param name the alert name
-	 * @param severity the severity label
-	 * @param labels the alert's labels
-	 * @param from the state before
-	 * @param to the state after
-	 * @param value the value at the change, {@code null} when not finite
-	 */
-	public record TransitionDescriptor(String time, String name, String severity, Map<String, String> labels,
-			String from, String to, Double value) {
-
-		static TransitionDescriptor of(AlertTransition transition) {
-			return new TransitionDescriptor(transition.time().toString(), transition.alertName(),
-					transition.severity().label(), transition.labels(), transition.from().label(),
-					transition.to().label(), finiteOrNull(transition.value()));
-		}
-
-	}
-
-	private record CallStats(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError) {
-
-		static CallStats of(MeterHistory.CallWindow window, CallFailure lastError) {
-			double calls = (window != null) ? window.calls() : 0;
-			double errors = (window != null) ? window.errors() : 0;
-			double clientErrors = (window != null) ? window.clientErrors() : 0;
-			// As the error-rate rule computes it: client mistakes count neither as calls nor as errors.
-			double counted = calls - clientErrors;
-			return new CallStats((long) calls, (long) errors, (long) clientErrors, (counted > 0) ? errors / counted : 0.0,
-					(window != null) ? finiteOrNull(window.quantile(0.5)) : null,
-					(window != null) ? finiteOrNull(window.quantile(0.95)) : null,
-					(lastError != null) ? CallFailureDescriptor.of(lastError) : null);
-		}
-
+		return this.summary.summary();
 	}
 
 }

@@ -7,8 +7,8 @@ import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.endpoint.McpEndpoint;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.McpDescriptor;
 import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.summary.McpSummary.McpDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,6 @@
 package io.github.mcpmonitoring.endpoint;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,22 +10,15 @@ import io.github.mcpmonitoring.alerts.AlertSeverity;
 import io.github.mcpmonitoring.alerts.TestRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
 import io.github.mcpmonitoring.core.ErrorTypes;
-import io.github.mcpmonitoring.core.InFlightCall;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.AlertDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.AlertsDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.ApiDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.CallFailureDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.McpDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.ToolDescriptor;
-import io.github.mcpmonitoring.endpoint.McpEndpoint.TransitionDescriptor;
+import io.github.mcpmonitoring.summary.McpSummary;
 import org.junit.jupiter.api.Test;
 
 import static io.github.mcpmonitoring.alerts.TestRule.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 /**
- * Tests for {@link McpEndpoint}, on the starter's real meters, meter history, recent errors and evaluator.
+ * Tests for {@link McpEndpoint}: it answers the core's {@link McpSummary} of the same collaborators; the summary
+ * itself is tested in the core.
  */
 class McpEndpointTests {
 
@@ -38,180 +28,39 @@ class McpEndpointTests {
 
 	private final TestRule firing = new TestRule("firing", "FiringAlert", Duration.ZERO, AlertSeverity.ERROR);
 
-	private final TestRule pending = new TestRule("pending", "PendingAlert", Duration.ofMinutes(5),
-			AlertSeverity.WARNING);
-
-	private final AlertEvaluator evaluator = this.harness.evaluator(this.firing, this.pending);
-
-	private final McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
-			this.harness.recentErrors(), this.harness.history(), WINDOW, this.evaluator);
-
-	/** Without the alert evaluator, and so without the meter history it captures. */
-	private final McpEndpoint endpointWithoutAlerts = new McpEndpoint(this.harness.registry(), this.harness.apis(),
-			this.harness.recentErrors(), null, null, null);
+	private final AlertEvaluator evaluator = this.harness.evaluator(this.firing);
 
 	/** As Spring Boot's actuator writes endpoint answers: null fields left out. */
 	private final ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
 	@Test
-	void hasTheWindowToolsApisRecentErrorsAndAlerts() {
-		this.evaluator.evaluate();
-		JsonNode summary = this.json.valueToTree(this.endpoint.summary());
-		assertThat(summary.fieldNames()).toIterable()
-			.containsExactly("window", "tools", "apis", "recentErrors", "alerts");
-		assertThat(summary.path("window").asText()).isEqualTo("PT5M");
-		assertThat(summary.path("alerts").fieldNames()).toIterable()
-			.containsExactly("firing", "pending", "transitions");
-	}
-
-	@Test
-	void summarisesEachToolOverTheWindow() {
-		this.harness.toolCalls("list_media", 5, ErrorTypes.NONE);
-		this.evaluator.evaluate();
-		this.harness.advance(Duration.ofSeconds(15));
-		for (int i = 0; i < 6; i++) {
-			this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
-		}
-		this.harness.toolCall("list_media", Duration.ofSeconds(3), "KalturaApiException");
-		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
-		InFlightCall inFlight = this.harness.tools().recorder("list_media").start();
-		this.harness.inFlightCalls().sample();
-		this.harness.tools().recorder("get_session_info");
-		this.evaluator.evaluate();
-		Map<String, ToolDescriptor> tools = this.endpoint.summary().tools();
-		assertThat(tools).containsOnlyKeys("list_media", "get_session_info");
-		ToolDescriptor listMedia = tools.get("list_media");
-		assertThat(listMedia.calls()).isEqualTo(8);
-		assertThat(listMedia.errors()).isEqualTo(2);
-		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
-		assertThat(listMedia.inFlight()).isEqualTo(1);
-		// 6 calls in (0.1 s, 0.2 s], 2 in (2 s, 5 s]: rank 4 of 8 and rank 7.6 of 8.
-		assertThat(listMedia.p50Seconds()).isCloseTo(0.1 + 0.1 * 4 / 6, offset(1e-12));
-		assertThat(listMedia.p95Seconds()).isCloseTo(2 + 3 * 1.6 / 2, offset(1e-12));
-		assertThat(listMedia.lastError()).isEqualTo(new CallFailureDescriptor(
-				this.harness.clock().instant().toString(), "tool", "list_media", "tool_error", false,
-				"tool_error in list_media"));
-		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0, 0.0, null, null, null, 0));
-		inFlight.end();
-	}
-
-	@Test
-	void summarisesEachApiWithItsFailuresInARow() {
-		this.evaluator.evaluate();
-		this.harness.advance(Duration.ofSeconds(15));
-		this.harness.apiCall("kaltura.media.list", null);
-		this.harness.apiCall("kaltura.media.list", new IllegalStateException("INTERNAL_SERVER_ERROR"));
-		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
-		this.evaluator.evaluate();
-		ApiDescriptor api = this.endpoint.summary().apis().get("kaltura.media.list");
-		assertThat(api.calls()).isEqualTo(3);
-		assertThat(api.errors()).isEqualTo(2);
-		assertThat(api.consecutiveFailures()).isEqualTo(2);
-		assertThat(api.p50Seconds()).isNotNull();
-		assertThat(api.p95Seconds()).isNotNull();
-		assertThat(api.errorRatio()).isCloseTo(2.0 / 3, offset(1e-12));
-		assertThat(api.lastError().kind()).isEqualTo("api");
-		assertThat(api.lastError().errorType()).isEqualTo("IllegalStateException");
-		assertThat(api.lastError().message()).isEqualTo("SERVICE_FORBIDDEN");
-	}
-
-	@Test
-	void listsTheLastTwentyErrorsMostRecentFirst() {
-		for (int i = 0; i < 25; i++) {
-			this.harness.apiCall("kaltura.media.get", new IllegalStateException("failure " + i));
-			this.harness.advance(Duration.ofSeconds(1));
-		}
-		this.evaluator.evaluate();
-		List<CallFailureDescriptor> recentErrors = this.endpoint.summary().recentErrors();
-		assertThat(recentErrors).hasSize(20);
-		assertThat(recentErrors.get(0).message()).isEqualTo("failure 24");
-		assertThat(recentErrors.get(0).kind()).isEqualTo("api");
-		assertThat(recentErrors.get(0).name()).isEqualTo("kaltura.media.get");
-		assertThat(recentErrors.get(0).errorType()).isEqualTo("IllegalStateException");
-		assertThat(recentErrors.get(0).time()).isNotBlank();
-		assertThat(recentErrors.get(19).message()).isEqualTo("failure 5");
-	}
-
-	@Test
-	void listsAlertsFiringPendingAndTheirLatestTransitions() {
-		Instant start = this.harness.clock().instant();
-		this.firing.holds(candidate(AlertSeverity.ERROR, 0.3, "gen_ai_tool_name", "search_entries"));
-		this.pending.holds(candidate(AlertSeverity.WARNING, 0.85));
-		this.evaluator.evaluate();
-		AlertsDescriptor alerts = this.endpoint.summary().alerts();
-		assertThat(alerts.firing()).singleElement()
-			.isEqualTo(new AlertDescriptor("FiringAlert", "error", "firing", Map.of("gen_ai_tool_name", "search_entries"),
-					0.3, start.toString(), start.toString(), "FiringAlert at 0.3", "docs/runbooks/FiringAlert.md"));
-		assertThat(alerts.pending()).singleElement()
-			.isEqualTo(new AlertDescriptor("PendingAlert", "warning", "pending", Map.of(), 0.85, start.toString(), null,
-					"PendingAlert at 0.85", "docs/runbooks/PendingAlert.md"));
-		assertThat(alerts.transitions()).extracting(TransitionDescriptor::name)
-			.containsExactly("PendingAlert", "FiringAlert", "FiringAlert");
-		assertThat(alerts.transitions().get(1)).isEqualTo(new TransitionDescriptor(start.toString(), "FiringAlert",
-				"error", Map.of("gen_ai_tool_name", "search_entries"), "pending", "firing", 0.3));
-	}
-
-	@Test
-	void keepsTheLastFiftyTransitions() {
-		for (int i = 0; i < 20; i++) {
-			this.firing.holds(candidate(AlertSeverity.ERROR, i));
-			this.evaluator.evaluate();
-			this.firing.holdsNothing();
-			this.harness.advance(Duration.ofSeconds(15));
-			this.evaluator.evaluate();
-		}
-		List<TransitionDescriptor> transitions = this.endpoint.summary().alerts().transitions();
-		assertThat(transitions).hasSize(50);
-		assertThat(transitions.get(0).from()).isEqualTo("firing");
-		assertThat(transitions.get(0).to()).isEqualTo("resolved");
-		assertThat(transitions.get(0).value()).isEqualTo(19.0);
-	}
-
-	@Test
-	void withoutTheEvaluatorCountsSinceStartAndHasNoAlerts() {
-		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
-		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
-		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
-		McpDescriptor summary = this.endpointWithoutAlerts.summary();
-		assertThat(summary.window()).isNull();
-		assertThat(summary.alerts()).isNull();
-		ToolDescriptor listMedia = summary.tools().get("list_media");
-		assertThat(listMedia.calls()).isEqualTo(4);
-		assertThat(listMedia.errors()).isEqualTo(1);
-		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
-		assertThat(listMedia.p50Seconds()).isNull();
-		assertThat(listMedia.lastError().errorType()).isEqualTo("tool_error");
-		assertThat(summary.apis().get("kaltura.media.list").consecutiveFailures()).isEqualTo(1);
-		assertThat(summary.recentErrors()).hasSize(2);
-		JsonNode json = this.json.valueToTree(summary);
-		assertThat(json.fieldNames()).toIterable().containsExactly("tools", "apis", "recentErrors");
-	}
-
-	@Test
-	void writesTheFieldNamesItAlwaysHad() {
+	void answersTheSummaryOfItsCollaborators() {
+		McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
+				this.harness.recentErrors(), this.harness.history(), WINDOW, this.evaluator);
+		McpSummary summary = new McpSummary(this.harness.registry(), this.harness.apis(), this.harness.recentErrors(),
+				this.harness.history(), WINDOW, this.evaluator);
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
 		this.firing.holds(candidate(AlertSeverity.ERROR, 0.3));
 		this.evaluator.evaluate();
-		this.harness.advance(Duration.ofSeconds(15));
-		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
-		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
-		this.evaluator.evaluate();
-		JsonNode summary = this.json.valueToTree(this.endpoint.summary());
-		// Client mistakes added clientErrors and clientError; the others are as they always were.
-		assertThat(summary.path("tools").path("list_media").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
-					"lastError", "inFlight");
-		assertThat(summary.path("apis").path("kaltura.media.list").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
-					"lastError", "consecutiveFailures");
-		assertThat(summary.path("recentErrors").path(0).fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("time", "kind", "name", "errorType", "clientError", "message");
-		assertThat(summary.path("alerts").path("firing").path(0).fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("name", "severity", "state", "labels", "value", "activeSince", "firingSince",
-					"summary", "runbookUrl");
-		assertThat(summary.path("alerts").path("transitions").path(0).fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("time", "name", "severity", "labels", "from", "to", "value");
+		JsonNode answer = this.json.valueToTree(endpoint.summary());
+		assertThat(answer).isEqualTo(this.json.valueToTree(summary.summary()));
+		assertThat(answer.fieldNames()).toIterable()
+			.containsExactly("window", "tools", "apis", "recentErrors", "alerts");
+		assertThat(answer.path("window").asText()).isEqualTo("PT5M");
+		assertThat(answer.path("tools").path("list_media").path("lastError").path("errorType").asText())
+			.isEqualTo("tool_error");
+		assertThat(answer.path("alerts").path("firing").path(0).path("name").asText()).isEqualTo("FiringAlert");
+	}
+
+	@Test
+	void withoutTheEvaluatorLeavesOutTheWindowAndAlerts() {
+		McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
+				this.harness.recentErrors(), null, WINDOW, null);
+		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
+		JsonNode answer = this.json.valueToTree(endpoint.summary());
+		assertThat(answer.fieldNames()).toIterable().containsExactly("tools", "apis", "recentErrors");
+		assertThat(answer.path("tools").path("list_media").path("calls").asLong()).isEqualTo(3);
 	}
 
 }
