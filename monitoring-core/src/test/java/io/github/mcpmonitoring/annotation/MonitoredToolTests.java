@@ -27,6 +27,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springaicommunity.mcp.annotation.McpTool;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -351,22 +353,11 @@ class MonitoredToolTests {
 			.isTrue();
 	}
 
-	@Test
-	void brokenMetersNeverChangeResultsOrExceptions(CapturedOutput output) {
-		assertCallsUnaffected(BrokenMeterRegistry.withThrowingMeters());
-		assertRecordingFailureWarnedOnce(output);
-	}
-
-	@Test
-	void filterThatThrowsInMapNeverChangesResultsOrExceptions(CapturedOutput output) {
-		assertCallsUnaffected(BrokenMeterRegistry.withFilterThrowingInMap());
-		assertRecordingFailureWarnedOnce(output);
-	}
-
-	@Test
-	void linkageErrorWhileRecordingNeverChangesResultsOrExceptions(CapturedOutput output) {
-		assertCallsUnaffected(BrokenMeterRegistry.withFilterThrowingLinkageError());
-		assertRecordingFailureWarnedOnce(output);
+	@ParameterizedTest
+	@MethodSource("io.github.mcpmonitoring.core.BrokenMeterRegistry#all")
+	void brokenRegistryNeverChangesResultsOrExceptions(MeterRegistry brokenRegistry, CapturedOutput output) {
+		assertCallsUnaffected(brokenRegistry);
+		BrokenMeterRegistry.assertRecordingFailureWarnedOnce(output);
 	}
 
 	private void assertCallsUnaffected(MeterRegistry brokenRegistry) {
@@ -378,13 +369,6 @@ class MonitoredToolTests {
 			CallToolResult error = CallToolResult.builder().isError(true).build();
 			assertThat(tools.result(error)).isSameAs(error);
 		}
-	}
-
-	private static void assertRecordingFailureWarnedOnce(CapturedOutput output) {
-		assertThat(output.getOut().lines().filter((line) -> line.contains(BrokenMeterRegistry.RECORDING_FAILED_WARNING)))
-			.singleElement()
-			.asString()
-			.startsWith("WARN");
 	}
 
 	private long durationCount(String tool, String errorType) {

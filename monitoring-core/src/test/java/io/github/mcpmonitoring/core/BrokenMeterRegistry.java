@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.core;
 
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -15,6 +16,11 @@ import io.micrometer.core.instrument.noop.NoopCounter;
 import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 import io.micrometer.core.instrument.noop.NoopTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Named;
+
+import org.springframework.boot.test.system.CapturedOutput;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Registries that fail in the ways a misconfigured or broken monitoring backend can: meters that throw when they are
@@ -112,6 +118,27 @@ public final class BrokenMeterRegistry {
 			}
 		});
 		return registry;
+	}
+
+	/**
+	 * Return every broken registry, named, for a parameterized test: a fresh instance of each per call.
+	 * @return the registries
+	 */
+	public static Stream<Named<MeterRegistry>> all() {
+		return Stream.of(Named.of("meters that throw", withThrowingMeters()),
+				Named.of("a filter that throws in map", withFilterThrowingInMap()),
+				Named.of("a filter that throws in accept", withFilterThrowingInAccept()),
+				Named.of("a filter that throws a linkage error", withFilterThrowingLinkageError()));
+	}
+
+	/**
+	 * Assert that the recording failures of a test were logged once at WARN.
+	 * @param output the test's captured output
+	 */
+	public static void assertRecordingFailureWarnedOnce(CapturedOutput output) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains(RECORDING_FAILED_WARNING))).singleElement()
+			.asString()
+			.startsWith("WARN");
 	}
 
 	/**
