@@ -19,13 +19,12 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.testing.AlertmanagerServer;
 import io.github.mcpmonitoring.testing.TestReceiver;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterAll;
@@ -198,11 +197,7 @@ class AlertsEndToEndTests {
 	}
 
 	private void startTraffic() {
-		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-			.builder("http://localhost:" + this.port)
-			.endpoint("/mcp")
-			.build();
-		this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
+		this.client = McpClients.streamable(this.port, Duration.ofSeconds(10));
 		this.client.initialize();
 		this.traffic.scheduleWithFixedDelay(this::callTool, 0, 50, TimeUnit.MILLISECONDS);
 	}

@@ -11,13 +11,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertState;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterEach;
@@ -82,11 +81,7 @@ class ClientMistakesEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-			.builder("http://localhost:" + this.port)
-			.endpoint("/mcp")
-			.build();
-		this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+		this.client = McpClients.streamable(this.port, Duration.ofSeconds(30));
 		this.client.initialize();
 	}
 

@@ -16,11 +16,10 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.UnresponsiveServer;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterAll;
@@ -163,12 +162,7 @@ class HangingKalturaEndToEndTests {
 		@Test
 		@Order(3)
 		void aToolCallFailsInBoundedTimeWithoutHangingTheServer() throws Exception {
-			McpSyncClient client = McpClient
-				.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + this.port)
-					.endpoint("/mcp")
-					.build())
-				.requestTimeout(Duration.ofSeconds(30))
-				.build();
+			McpSyncClient client = McpClients.streamable(this.port, Duration.ofSeconds(30));
 			ExecutorService caller = Executors.newSingleThreadExecutor();
 			try {
 				client.initialize();

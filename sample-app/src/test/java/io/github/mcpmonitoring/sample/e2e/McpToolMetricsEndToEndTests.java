@@ -7,9 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.modelcontextprotocol.client.McpClient;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -49,11 +48,7 @@ class McpToolMetricsEndToEndTests {
 
 	@BeforeEach
 	void connect() {
-		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-			.builder("http://localhost:" + this.port)
-			.endpoint("/mcp")
-			.build();
-		this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+		this.client = McpClients.streamable(this.port, Duration.ofSeconds(30));
 		this.client.initialize();
 	}
 

@@ -8,11 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.HostileKaltura;
 import io.github.mcpmonitoring.sample.kaltura.UpstreamText;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -67,10 +66,7 @@ class UpstreamHygieneEndToEndTests {
 	@Test
 	void noResultOrLogLineCarriesACredentialAControlCharacterOrAnUncappedUpstreamString(CapturedOutput output) {
 		List<String> results = new ArrayList<>();
-		McpSyncClient client = McpClient
-			.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + this.port).endpoint("/mcp").build())
-			.requestTimeout(Duration.ofSeconds(30))
-			.build();
+		McpSyncClient client = McpClients.streamable(this.port, Duration.ofSeconds(30));
 		try {
 			client.initialize();
 			results.add(text(client, "get_session_info", Map.of(), false));

@@ -22,11 +22,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.testing.Executables;
 import io.github.mcpmonitoring.testing.LoopbackPorts;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,11 +142,7 @@ class PrometheusFleetIntegrationTests {
 		// already above zero loses those calls to increase().
 		eventually("target up", this::assertTargetUp, null);
 
-		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-			.builder("http://localhost:" + this.port)
-			.endpoint("/mcp")
-			.build();
-		this.client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build();
+		this.client = McpClients.streamable(this.port, Duration.ofSeconds(10));
 		this.client.initialize();
 		// About 3 s of calls, so that several scrapes see the error series grow.
 		for (int i = 0; i < 40; i++) {
