@@ -96,7 +96,6 @@ public class McpAlertsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.webhook.url")
 	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
 		DeliveryOptions options = deliveryOptions(properties);
@@ -107,7 +106,6 @@ public class McpAlertsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnClass(name = "com.fasterxml.jackson.databind.ObjectMapper")
 	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.alertmanager.url")
 	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
 			MeterRegistry registry, Environment environment) {

@@ -1,14 +1,12 @@
 package io.github.mcpmonitoring.alerts.delivery;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertState;
 
@@ -22,9 +20,6 @@ import io.github.mcpmonitoring.alerts.AlertState;
 final class AlertmanagerDocument {
 
 	private static final int RESEND_INTERVALS_TO_LIVE = 4;
-
-	// A private mapper: the wire format must not change with the application's JSON customisations.
-	private static final ObjectMapper mapper = new ObjectMapper();
 
 	private final String application;
 
@@ -41,33 +36,35 @@ final class AlertmanagerDocument {
 		this.firingLifetime = resendInterval.multipliedBy(RESEND_INTERVALS_TO_LIVE);
 	}
 
-	byte[] write(Collection<Alert> alerts, Instant now) throws IOException {
-		ArrayNode document = mapper.createArrayNode();
-		alerts.forEach((alert) -> add(document.addObject(), alert, now));
-		return mapper.writeValueAsBytes(document);
+	byte[] write(Collection<Alert> alerts, Instant now) {
+		return JsonText.write(alerts.stream().map((alert) -> document(alert, now)).toList());
 	}
 
-	private void add(ObjectNode node, Alert alert, Instant now) {
-		ObjectNode labels = node.putObject("labels");
+	private Map<String, Object> document(Alert alert, Instant now) {
+		Map<String, String> labels = new LinkedHashMap<>();
 		putIfSet(labels, "alertname", alert.name());
 		putIfSet(labels, "severity", alert.severity().label());
 		putIfSet(labels, "application", this.application);
 		putIfSet(labels, "instance", this.instance);
 		AlertText.sorted(alert.labels()).forEach((name, value) -> {
-			if (!labels.has(name)) {
+			if (!labels.containsKey(name)) {
 				putIfSet(labels, name, value);
 			}
 		});
-		ObjectNode annotations = node.putObject("annotations");
+		Map<String, String> annotations = new LinkedHashMap<>();
 		putIfSet(annotations, "summary", alert.summary());
 		putIfSet(annotations, "description", alert.description());
 		putIfSet(annotations, "runbook_url", alert.runbookUrl());
 		Instant startsAt = startsAt(alert, now);
-		node.put("startsAt", startsAt.toString());
-		node.put("endsAt", endsAt(alert, startsAt, now).toString());
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("labels", labels);
+		document.put("annotations", annotations);
+		document.put("startsAt", startsAt.toString());
+		document.put("endsAt", endsAt(alert, startsAt, now).toString());
 		if (this.generatorUrl != null) {
-			node.put("generatorURL", this.generatorUrl.toString());
+			document.put("generatorURL", this.generatorUrl.toString());
 		}
+		return document;
 	}
 
 	private Instant endsAt(Alert alert, Instant startsAt, Instant now) {
@@ -85,9 +82,9 @@ final class AlertmanagerDocument {
 	}
 
 	// Alertmanager, like Prometheus, treats an empty label as an absent one.
-	private static void putIfSet(ObjectNode node, String name, String value) {
+	private static void putIfSet(Map<String, String> map, String name, String value) {
 		if (value != null && !value.isEmpty()) {
-			node.put(name, value);
+			map.put(name, value);
 		}
 	}
 

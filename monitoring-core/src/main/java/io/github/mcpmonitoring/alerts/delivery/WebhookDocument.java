@@ -1,10 +1,9 @@
 package io.github.mcpmonitoring.alerts.delivery;
 
-import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertNotification;
 import io.github.mcpmonitoring.alerts.AlertState;
@@ -15,27 +14,18 @@ import io.github.mcpmonitoring.alerts.AlertState;
  */
 final class WebhookDocument {
 
-	// A private mapper: the wire format must not change with the application's JSON customisations.
-	private static final ObjectMapper mapper = new ObjectMapper();
-
 	private WebhookDocument() {
 	}
 
-	static byte[] write(AlertNotification notification) throws IOException {
+	static byte[] write(AlertNotification notification) {
 		Alert alert = notification.alert();
-		ObjectNode document = mapper.createObjectNode();
+		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("alertName", alert.name());
 		document.put("severity", alert.severity().label());
 		document.put("state", alert.state().label());
 		document.put("repeat", notification.repeat());
-		ObjectNode labels = document.putObject("labels");
-		AlertText.sorted(alert.labels()).forEach(labels::put);
-		if (Double.isFinite(alert.value())) {
-			document.put("value", alert.value());
-		}
-		else {
-			document.putNull("value");
-		}
+		document.put("labels", AlertText.sorted(alert.labels()));
+		document.put("value", alert.value());
 		document.put("summary", alert.summary());
 		document.put("description", alert.description());
 		document.put("runbookUrl", alert.runbookUrl());
@@ -45,7 +35,7 @@ final class WebhookDocument {
 		}
 		document.put("sentAt", text(notification.sentAt()));
 		document.put("text", AlertText.headline(alert));
-		return mapper.writeValueAsBytes(document);
+		return JsonText.write(document);
 	}
 
 	static Instant startsAt(Alert alert) {
