@@ -1,46 +1,21 @@
 package io.github.mcpmonitoring.autoconfigure;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-
-import io.github.mcpmonitoring.alerts.AlertEvaluator;
-import io.github.mcpmonitoring.alerts.AlertNotifier;
 import io.github.mcpmonitoring.alerts.AlertRule;
-import io.github.mcpmonitoring.alerts.ApplicationEventAlertNotifier;
-import io.github.mcpmonitoring.alerts.delivery.AlertmanagerAlertNotifier;
-import io.github.mcpmonitoring.alerts.delivery.DeliveryOptions;
-import io.github.mcpmonitoring.alerts.delivery.LoggingAlertNotifier;
-import io.github.mcpmonitoring.alerts.delivery.WebhookAlertNotifier;
 import io.github.mcpmonitoring.alerts.rules.CumulativeHistogramFilter;
-import io.github.mcpmonitoring.alerts.rules.MeterHistory;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.github.mcpmonitoring.errors.RecentErrors;
-import io.github.mcpmonitoring.health.AlertsHealthIndicator;
-import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
-import io.github.mcpmonitoring.system.SystemMemory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MeterRegistryCustomizer;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the in-process alert evaluator: the built-in rules and the
@@ -49,129 +24,17 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = HealthContributorAutoConfiguration.class,
 		after = { McpMonitoringAutoConfiguration.class, McpSystemMemoryAutoConfiguration.class })
+@ConditionalOnClass(MeterRegistryCustomizer.class)
 @ConditionalOnBean({ MeterRegistry.class, RecentErrors.class, MonitoringScheduler.class })
 @ConditionalOnProperty(prefix = "mcp.monitoring.alerts", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpAlertsProperties.class)
+@Import(McpAlertsConfiguration.class)
 public class McpAlertsAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	public MeterHistory mcpMeterHistory(MeterRegistry registry, McpAlertsProperties properties) {
-		// Kept as long as the longest window a rule reads from it, plus one evaluation.
-		McpAlertsProperties.Rules rules = properties.getRules();
-		Duration longest = Stream
-			.of(rules.getToolErrorRate().getWindow(), rules.getToolLatency().getWindow(), BuiltInAlertRules.RECENT_WINDOW)
-			.max(Comparator.naturalOrder())
-			.orElseThrow();
-		return new MeterHistory(registry, Clock.systemUTC(), longest.plus(properties.getEvaluationInterval()));
-	}
 
 	@Bean
 	public MeterRegistryCustomizer<SimpleMeterRegistry> mcpCumulativeHistograms() {
 		// Applications that turn Prometheus off fall back to the simple registry, which rolls histogram buckets.
 		return (registry) -> registry.config().meterFilter(new CumulativeHistogramFilter());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public BuiltInAlertRules mcpBuiltInAlertRules(McpAlertsProperties properties,
-			McpMonitoringProperties monitoringProperties, MeterRegistry registry, MeterHistory history,
-			RecentErrors recentErrors, ObjectProvider<SystemMemory> systemMemory,
-			ObjectProvider<KalturaSessionStatusProvider> kalturaSession) {
-		return new BuiltInAlertRules(properties.getRules(), monitoringProperties.getHealth(), registry, history,
-				recentErrors, systemMemory.getIfAvailable(), kalturaSession.getIfAvailable());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public LoggingAlertNotifier mcpLoggingAlertNotifier() {
-		return new LoggingAlertNotifier();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public ApplicationEventAlertNotifier mcpApplicationEventAlertNotifier(ApplicationEventPublisher publisher) {
-		return new ApplicationEventAlertNotifier(publisher);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.webhook.url")
-	public WebhookAlertNotifier mcpWebhookAlertNotifier(McpAlertsProperties properties, MeterRegistry registry) {
-		DeliveryOptions options = deliveryOptions(properties);
-		McpAlertsProperties.Webhook webhook = properties.getWebhook();
-		return SettingKeys.under("mcp.monitoring.alerts.webhook")
-			.build(() -> new WebhookAlertNotifier(webhook.getUrl(), webhook.getHeaders(), options, registry));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnDeliveryUrl("mcp.monitoring.alerts.alertmanager.url")
-	public AlertmanagerAlertNotifier mcpAlertmanagerAlertNotifier(McpAlertsProperties properties,
-			MeterRegistry registry, Environment environment) {
-		DeliveryOptions options = deliveryOptions(properties);
-		McpAlertsProperties.Alertmanager alertmanager = properties.getAlertmanager();
-		return SettingKeys.under("mcp.monitoring.alerts.alertmanager")
-			.build(() -> new AlertmanagerAlertNotifier(alertmanager.getUrl(), application(properties, environment),
-					instance(properties, environment), alertmanager.getGeneratorUrl(),
-					alertmanager.getResendInterval(), options, registry));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	public AlertEvaluator mcpAlertEvaluator(McpAlertsProperties properties, BuiltInAlertRules builtInRules,
-			ObjectProvider<AlertRule> applicationRules, ObjectProvider<AlertNotifier> notifiers,
-			MeterHistory history, MeterRegistry registry, MonitoringScheduler scheduler) {
-		List<AlertRule> rules = new ArrayList<>(builtInRules.rules());
-		applicationRules.orderedStream().forEach(rules::add);
-		String runbookBaseUrl = properties.getRunbookBaseUrl();
-		AlertEvaluator evaluator = SettingKeys.under("mcp.monitoring.alerts")
-			.build(() -> new AlertEvaluator(rules, notifiers.orderedStream().toList(), List.of(history::capture),
-					Clock.systemUTC(), properties.getRepeatInterval(),
-					(rule) -> runbookBaseUrl + rule.alertName() + ".md", properties.getHistorySize(), registry));
-		SettingKeys.of("mcp.monitoring.alerts.evaluation-interval")
-			.build(() -> scheduler.scheduleWithFixedDelay("alert evaluation", evaluator::evaluate,
-					properties.getEvaluationInterval()));
-		return evaluator;
-	}
-
-	@Bean
-	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("alerts")
-	@ConditionalOnMissingBean(name = "alertsHealthIndicator")
-	public AlertsHealthIndicator alertsHealthIndicator(AlertEvaluator evaluator) {
-		return new AlertsHealthIndicator(evaluator);
-	}
-
-	private static DeliveryOptions deliveryOptions(McpAlertsProperties properties) {
-		McpAlertsProperties.Delivery delivery = properties.getDelivery();
-		return SettingKeys.under("mcp.monitoring.alerts.delivery")
-			.build(() -> DeliveryOptions.defaults()
-				.withTimeouts(delivery.getConnectTimeout(), delivery.getRequestTimeout())
-				.withQueueCapacity(delivery.getQueueCapacity())
-				.withRetries(delivery.getMaxAttempts(), DeliveryOptions.defaults().initialBackoff()));
-	}
-
-	private static String application(McpAlertsProperties properties, Environment environment) {
-		if (properties.getApplication() != null) {
-			return properties.getApplication();
-		}
-		return environment.getProperty("spring.application.name", "application");
-	}
-
-	private static String instance(McpAlertsProperties properties, Environment environment) {
-		if (properties.getInstance() != null) {
-			return properties.getInstance();
-		}
-		String port = environment.getProperty("server.port", "8080");
-		// A random port is only known once the server has started, after this label is fixed: leave it out.
-		String suffix = "0".equals(port) ? "" : ":" + port;
-		try {
-			return InetAddress.getLocalHost().getHostName() + suffix;
-		}
-		catch (UnknownHostException ex) {
-			return "localhost" + suffix;
-		}
 	}
 
 }

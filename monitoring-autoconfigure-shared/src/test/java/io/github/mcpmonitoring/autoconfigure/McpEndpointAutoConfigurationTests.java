@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,11 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class McpEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-				McpMonitoringAutoConfiguration.class, McpAlertsAutoConfiguration.class,
-				McpEndpointAutoConfiguration.class))
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+				McpMonitoringAutoConfiguration.class, McpAlertsAutoConfiguration.class, McpEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=health,mcp");
 
 	@Test
@@ -64,10 +59,10 @@ class McpEndpointAutoConfigurationTests {
 
 	@Test
 	void doesNothingUnlessTheEndpointIsExposed() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-				McpMonitoringAutoConfiguration.class, McpEndpointAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(BootAutoConfigurations.metrics())
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					WebEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
+					McpEndpointAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).doesNotHaveBean(McpEndpoint.class);

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import io.github.mcpmonitoring.annotation.MonitoredApiCall;
 import io.github.mcpmonitoring.annotation.MonitoredTool;
+import io.github.mcpmonitoring.autoconfigure.BootHealth.ComponentHealth;
 import io.github.mcpmonitoring.core.CallFailure;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.endpoint.McpEndpoint;
@@ -22,19 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -63,10 +58,9 @@ class HostileFailureMessagesTests {
 	private static final Duration DEADLINE = Duration.ofSeconds(5);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				AopAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class,
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(BootAutoConfigurations.health())
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, EndpointAutoConfiguration.class,
 				WebEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
 				McpSystemMemoryAutoConfiguration.class, McpHealthAutoConfiguration.class,
 				MonitoredAnnotationsAutoConfiguration.class, McpAlertsAutoConfiguration.class,
@@ -138,10 +132,9 @@ class HostileFailureMessagesTests {
 					.containsExactly("POST secret=[redacted] failed", "GET /p/1?secret=[redacted] failed",
 							"GET /p/1?secret=[redacted] failed",
 							"START_SESSION_ERROR for secret [redacted] of partner 1");
-				HealthIndicator health = context.getBean("recentErrorsHealthIndicator", HealthIndicator.class);
-				Health details = awaitHealth(health, (candidate) -> Integer.valueOf(4)
-					.equals(candidate.getDetails().get("count")));
-				assertHidesTheSecrets(details.getDetails().toString());
+				ComponentHealth health = awaitHealth(context, "recentErrorsHealthIndicator",
+						(candidate) -> Integer.valueOf(4).equals(candidate.details().get("count")));
+				assertHidesTheSecrets(health.details().toString());
 				assertHidesTheSecrets(context.getBean(McpEndpoint.class).summary().toString());
 			});
 		assertHidesTheSecrets(output.getAll());
@@ -204,9 +197,10 @@ class HostileFailureMessagesTests {
 		return tokens.toString();
 	}
 
-	private static Health awaitHealth(HealthIndicator indicator, Predicate<Health> condition) {
+	private static ComponentHealth awaitHealth(ApplicationContext context, String indicator,
+			Predicate<ComponentHealth> condition) {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		Health health = indicator.health();
+		ComponentHealth health = BootHealth.component(context, indicator);
 		while (!condition.test(health)) {
 			assertThat(System.nanoTime()).as("health %s reached before the deadline", health).isLessThan(deadline);
 			try {
@@ -216,7 +210,7 @@ class HostileFailureMessagesTests {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			health = indicator.health();
+			health = BootHealth.component(context, indicator);
 		}
 		return health;
 	}

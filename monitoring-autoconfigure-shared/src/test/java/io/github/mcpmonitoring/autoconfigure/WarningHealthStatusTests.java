@@ -8,15 +8,6 @@ import io.github.mcpmonitoring.health.McpHealthStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.HealthEndpointGroups;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -33,11 +24,10 @@ import static org.awaitility.Awaitility.await;
 class WarningHealthStatusTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				AopAutoConfiguration.class, EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
-				McpHealthAutoConfiguration.class))
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(BootAutoConfigurations.health())
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, EndpointAutoConfiguration.class,
+				McpMonitoringAutoConfiguration.class, McpHealthAutoConfiguration.class))
 		.withPropertyValues("mcp.monitoring.health.refresh-interval=100ms",
 				"mcp.monitoring.health.recent-errors.critical-count=1", "management.health.memory.enabled=false");
 
@@ -46,10 +36,9 @@ class WarningHealthStatusTests {
 		this.contextRunner.run((context) -> {
 			failUpstreamCall(context);
 			awaitRecentErrorsWarning(context);
-			Status aggregate = context.getBean(HealthEndpoint.class).health().getStatus();
-			assertThat(aggregate).isEqualTo(Status.UP);
-			assertThat(httpStatus(context, McpHealthStatus.WARNING)).isEqualTo(200);
-			assertThat(httpStatus(context, Status.DOWN)).isEqualTo(503);
+			assertThat(BootHealth.aggregateStatus(context)).isEqualTo("UP");
+			assertThat(BootHealth.httpStatus(context, McpHealthStatus.WARNING.getCode())).isEqualTo(200);
+			assertThat(BootHealth.httpStatus(context, "DOWN")).isEqualTo(503);
 		});
 	}
 
@@ -63,10 +52,10 @@ class WarningHealthStatusTests {
 			.run((context) -> {
 				failUpstreamCall(context);
 				awaitRecentErrorsWarning(context);
-				Status aggregate = context.getBean(HealthEndpoint.class).health().getStatus();
-				assertThat(aggregate).isEqualTo(McpHealthStatus.WARNING);
-				assertThat(httpStatus(context, aggregate)).isEqualTo(200);
-				assertThat(httpStatus(context, Status.DOWN)).isEqualTo(503);
+				String aggregate = BootHealth.aggregateStatus(context);
+				assertThat(aggregate).isEqualTo(McpHealthStatus.WARNING.getCode());
+				assertThat(BootHealth.httpStatus(context, aggregate)).isEqualTo(200);
+				assertThat(BootHealth.httpStatus(context, "DOWN")).isEqualTo(503);
 			});
 	}
 
@@ -76,14 +65,10 @@ class WarningHealthStatusTests {
 	}
 
 	private static void awaitRecentErrorsWarning(AssertableApplicationContext context) {
-		HealthIndicator recentErrors = context.getBean("recentErrorsHealthIndicator", HealthIndicator.class);
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> McpHealthStatus.WARNING.equals(recentErrors.health().getStatus()));
-	}
-
-	private static int httpStatus(AssertableApplicationContext context, Status status) {
-		return context.getBean(HealthEndpointGroups.class).getPrimary().getHttpCodeStatusMapper().getStatusCode(status);
+			.until(() -> McpHealthStatus.WARNING.getCode()
+				.equals(BootHealth.component(context, "recentErrorsHealthIndicator").status()));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import io.github.mcpmonitoring.annotation.MonitoredApiCall;
+import io.github.mcpmonitoring.autoconfigure.BootHealth.ComponentHealth;
 import io.github.mcpmonitoring.annotation.MonitoredTool;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.CallFailure;
@@ -29,15 +30,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthContributorRegistry;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -64,10 +56,9 @@ class McpHealthAutoConfigurationTests {
 	private static final Duration DEADLINE = Duration.ofSeconds(5);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				AopAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(BootAutoConfigurations.health())
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
 				McpSystemMemoryAutoConfiguration.class, McpHealthAutoConfiguration.class,
 				MonitoredAnnotationsAutoConfiguration.class));
 
@@ -83,12 +74,11 @@ class McpHealthAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MonitoringScheduler.class);
 			assertThat(context).hasSingleBean(SystemMemory.class);
 			assertThat(context).hasSingleBean(SystemMemoryMetrics.class);
-			HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
-			assertThat(registry.getContributor("uptime")).isNotNull();
-			assertThat(registry.getContributor("memory")).isNotNull();
-			assertThat(registry.getContributor("recentErrors")).isNotNull();
-			assertThat(registry.getContributor("kalturaSession")).isNull();
-			assertThat(context.getBean(UptimeHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			assertThat(BootHealth.isContributed(context, "uptime")).isTrue();
+			assertThat(BootHealth.isContributed(context, "memory")).isTrue();
+			assertThat(BootHealth.isContributed(context, "recentErrors")).isTrue();
+			assertThat(BootHealth.isContributed(context, "kalturaSession")).isFalse();
+			assertThat(BootHealth.component(context, "uptimeHealthIndicator").status()).isEqualTo("UP");
 		});
 	}
 
@@ -109,21 +99,20 @@ class McpHealthAutoConfigurationTests {
 		this.contextRunner.withBean(KalturaSessionStatusProvider.class, () -> () -> activeSession())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(KalturaSessionHealthIndicator.class);
-				assertThat(context.getBean(HealthContributorRegistry.class).getContributor("kalturaSession"))
-					.isNotNull();
-				HealthIndicator indicator = context.getBean("kalturaSessionHealthIndicator", HealthIndicator.class);
-				Health health = awaitHealth(indicator, (candidate) -> candidate.getStatus() != Status.UNKNOWN);
-				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("partnerId", 1234);
+				assertThat(BootHealth.isContributed(context, "kalturaSession")).isTrue();
+				ComponentHealth health = awaitHealth(context, "kalturaSessionHealthIndicator",
+						(candidate) -> !"UNKNOWN".equals(candidate.status()));
+				assertThat(health.status()).isEqualTo("UP");
+				assertThat(health.details()).containsEntry("partnerId", 1234);
 			});
 	}
 
 	@Test
 	void memoryIndicatorReportsOnceChecked() {
 		this.contextRunner.run((context) -> {
-			HealthIndicator indicator = context.getBean("memoryHealthIndicator", HealthIndicator.class);
-			Health health = awaitHealth(indicator, (candidate) -> candidate.getDetails().containsKey("heap"));
-			assertThat(health.getDetails()).containsKeys("usedRatio", "system", "checkedAt");
+			ComponentHealth health = awaitHealth(context, "memoryHealthIndicator",
+					(candidate) -> candidate.details().containsKey("heap"));
+			assertThat(health.details()).containsKeys("usedRatio", "system", "checkedAt");
 		});
 	}
 
@@ -199,7 +188,7 @@ class McpHealthAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(MonitoringScheduler.class);
 			assertThat(context).doesNotHaveBean(SystemMemory.class);
 			assertThat(context).doesNotHaveBean(SystemMemoryMetrics.class);
-			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("ping")).isNotNull();
+			assertThat(BootHealth.isContributed(context, "ping")).isTrue();
 		});
 	}
 
@@ -218,7 +207,7 @@ class McpHealthAutoConfigurationTests {
 
 	@Test
 	void createsNoIndicatorWithoutActuatorHealth() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run((context) -> {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(BootHealth.indicatorType())).run((context) -> {
 			assertThat(context).hasNotFailed();
 			for (String indicator : INDICATORS) {
 				assertThat(context).doesNotHaveBean(indicator);
@@ -341,24 +330,24 @@ class McpHealthAutoConfigurationTests {
 					"mcp.monitoring.health.recent-errors.redacted-values=Adm1n-S3cret-Value")
 			.withUserConfiguration(FailingClientConfiguration.class)
 			.run((context) -> {
-				HealthIndicator indicator = context.getBean("recentErrorsHealthIndicator", HealthIndicator.class);
-				awaitHealth(indicator, (health) -> Integer.valueOf(0).equals(health.getDetails().get("count")));
+				awaitHealth(context, "recentErrorsHealthIndicator",
+						(health) -> Integer.valueOf(0).equals(health.details().get("count")));
 				FailingClient client = context.getBean(FailingClient.class);
 				assertThat(AopUtils.isAopProxy(client)).isTrue();
 				assertThatIllegalStateException().isThrownBy(client::startSession);
 				assertThatIllegalArgumentException().isThrownBy(client::getMediaEntry);
-				Health health = awaitHealth(indicator,
-						(candidate) -> Integer.valueOf(2).equals(candidate.getDetails().get("count")));
-				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("level", "warning")
+				ComponentHealth health = awaitHealth(context, "recentErrorsHealthIndicator",
+						(candidate) -> Integer.valueOf(2).equals(candidate.details().get("count")));
+				assertThat(health.status()).isEqualTo("UP");
+				assertThat(health.details()).containsEntry("level", "warning")
 					.containsEntry("byName", Map.of("kaltura.session.start", 1, "get_media_entry", 1))
 					.containsEntry("byErrorType", Map.of("IllegalStateException", 1, "IllegalArgumentException", 1));
-				assertThat(health.getDetails().get("last"))
+				assertThat(health.details().get("last"))
 					.asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
 					.containsEntry("kind", "tool")
 					.containsEntry("name", "get_media_entry")
 					.containsEntry("message", "No entry 0_abc for the secret [redacted]");
-				assertThat(health.getDetails().toString()).doesNotContain("Adm1n-S3cret-Value");
+				assertThat(health.details().toString()).doesNotContain("Adm1n-S3cret-Value");
 				assertThat(context.getBean(RecentErrors.class).latest(2)).extracting(CallFailure::message)
 					.containsExactly("No entry 0_abc for the secret [redacted]",
 							"Cannot start a session of partner 1234 with secret [redacted]");
@@ -379,13 +368,14 @@ class McpHealthAutoConfigurationTests {
 				null, null, null);
 	}
 
-	private static Health awaitHealth(HealthIndicator indicator, Predicate<Health> condition) {
+	private static ComponentHealth awaitHealth(AssertableApplicationContext context, String indicator,
+			Predicate<ComponentHealth> condition) {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		Health health = indicator.health();
+		ComponentHealth health = BootHealth.component(context, indicator);
 		while (!condition.test(health)) {
 			assertThat(System.nanoTime()).as("health %s reached before the deadline", health).isLessThan(deadline);
 			sleepBriefly();
-			health = indicator.health();
+			health = BootHealth.component(context, indicator);
 		}
 		return health;
 	}
@@ -411,10 +401,10 @@ class McpHealthAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserMemoryIndicatorConfiguration {
 
-		static final HealthIndicator INDICATOR = () -> Health.up().build();
+		static final Object INDICATOR = BootHealth.upIndicator();
 
 		@Bean
-		HealthIndicator memoryHealthIndicator() {
+		Object memoryHealthIndicator() {
 			return INDICATOR;
 		}
 

@@ -6,11 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
@@ -28,13 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SensitivePropertiesTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-				EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
-				ConfigurationPropertiesReportEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
-				McpSystemMemoryAutoConfiguration.class, McpHealthAutoConfiguration.class,
-				McpAlertsAutoConfiguration.class, McpSanitizingAutoConfiguration.class))
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(BootAutoConfigurations.health())
+		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+				EnvironmentEndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+				McpMonitoringAutoConfiguration.class, McpSystemMemoryAutoConfiguration.class,
+				McpHealthAutoConfiguration.class, McpAlertsAutoConfiguration.class, McpSanitizingAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 				"mcp.monitoring.health.recent-errors.capacity=777",

@@ -45,13 +45,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.HealthContributorRegistry;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -79,10 +72,9 @@ class McpAlertsAutoConfigurationTests {
 			"memory", "cpu", "disk-space", "api-consecutive-failures", "upstream-auth-failure", "slow-calls");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				AopAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class,
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(BootAutoConfigurations.health())
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, EndpointAutoConfiguration.class,
 				WebEndpointAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
 				McpSystemMemoryAutoConfiguration.class, McpHealthAutoConfiguration.class,
 				MonitoredAnnotationsAutoConfiguration.class, McpAlertsAutoConfiguration.class));
@@ -102,7 +94,7 @@ class McpAlertsAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(KalturaSessionMetrics.class);
 			assertThat(context.getBean(AlertEvaluator.class).rules()).extracting(AlertRule::id)
 				.containsExactlyElementsOf(DEFAULT_RULES);
-			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("alerts")).isNotNull();
+			assertThat(BootHealth.isContributed(context, "alerts")).isTrue();
 		});
 	}
 
@@ -274,8 +266,7 @@ class McpAlertsAutoConfigurationTests {
 					assertThat(alert.name()).isEqualTo("QueueBacklog");
 					assertThat(alert.state()).isEqualTo(AlertState.FIRING);
 				});
-				HealthIndicator health = context.getBean("alertsHealthIndicator", HealthIndicator.class);
-				assertThat(health.health().getStatus().getCode()).isEqualTo("WARNING");
+				assertThat(BootHealth.component(context, "alertsHealthIndicator").status()).isEqualTo("WARNING");
 			});
 	}
 
@@ -375,13 +366,13 @@ class McpAlertsAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean("alertsHealthIndicator");
 			assertThat(context).hasSingleBean(AlertEvaluator.class);
-			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("alerts")).isNull();
+			assertThat(BootHealth.isContributed(context, "alerts")).isFalse();
 		});
 	}
 
 	@Test
 	void evaluatesWithoutActuatorHealth() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run((context) -> {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(BootHealth.indicatorType())).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(AlertEvaluator.class);
 			assertThat(context).doesNotHaveBean("alertsHealthIndicator");

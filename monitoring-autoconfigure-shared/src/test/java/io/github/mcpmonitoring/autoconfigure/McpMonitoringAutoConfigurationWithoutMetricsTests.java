@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -40,7 +39,7 @@ class McpMonitoringAutoConfigurationWithoutMetricsTests {
 
 	@Test
 	void backsOffSilentlyWithoutActuatorEvenWithAMeterRegistry() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(MetricsAutoConfiguration.class))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(BootAutoConfigurations.metricsAutoConfiguration()))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

@@ -38,9 +38,6 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -62,9 +59,8 @@ class McpMonitoringAutoConfigurationTests {
 	private static final CallToolRequest REQUEST = new CallToolRequest("get_media_entry", Map.of());
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				AopAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
+		.withConfiguration(BootAutoConfigurations.metrics())
+		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, McpMonitoringAutoConfiguration.class,
 				McpToolMetricsAutoConfiguration.class, MonitoredAnnotationsAutoConfiguration.class));
 
 	@Test

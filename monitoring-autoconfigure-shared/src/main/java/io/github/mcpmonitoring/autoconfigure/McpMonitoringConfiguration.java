@@ -1,0 +1,130 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.mcpmonitoring.core.ApiCallMetrics;
+import io.github.mcpmonitoring.core.CallFailureListener;
+import io.github.mcpmonitoring.core.CompositeCallFailureListener;
+import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
+import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.MonitoringScheduler;
+import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.errors.AuthenticationFailures;
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RecentErrors;
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
+import io.github.mcpmonitoring.failures.CompositeFailureClassifier;
+import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
+import io.github.mcpmonitoring.failures.FailureClassifier;
+import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
+import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans of {@link McpMonitoringAutoConfiguration}, the same for every Spring Boot generation: the meters that
+ * record MCP tool calls and upstream API calls, the counter of authentication failures among them and, when the
+ * application reports its Kaltura session, the session state gauges.
+ */
+@Configuration(proxyBeanMethods = false)
+class McpMonitoringConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
+			ObjectProvider<CallFailureListener> failureListeners, ObjectProvider<FailureClassifier> classifiers,
+			MonitoringScheduler scheduler) {
+		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
+		SettingKeys keys = SettingKeys.of("mcp.monitoring.slow-call-log-interval");
+		FailureClassifier classifier = classifier(properties, classifiers);
+		InFlightCalls inFlightCalls = new InFlightCalls();
+		SettingKeys.of("mcp.monitoring.tools.in-flight-sampling-interval")
+			.build(() -> scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample,
+					properties.getTools().getInFlightSamplingInterval()));
+		return keys.build(() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
+				inFlightCalls, classifier));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ApiCallMetrics mcpApiCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
+			ObjectProvider<CallFailureListener> failureListeners, ObjectProvider<FailureClassifier> classifiers) {
+		FailureClassifier classifier = classifier(properties, classifiers);
+		return SettingKeys.of("mcp.monitoring.slow-call-log-interval")
+			.build(() -> new ApiCallMetrics(registry, properties.getSlowCallLogInterval(), allOf(failureListeners),
+					classifier));
+	}
+
+	/** The application's classifiers in their order, then the starter's own. */
+	private static FailureClassifier classifier(McpMonitoringProperties properties,
+			ObjectProvider<FailureClassifier> classifiers) {
+		DefaultFailureClassifier fallback = SettingKeys.under("mcp.monitoring")
+			.build(() -> new DefaultFailureClassifier(properties.getClientErrorTypes(),
+					properties.getAuthFailurePatterns()));
+		return new CompositeFailureClassifier(classifiers.orderedStream().toList(), fallback);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public RecentErrors mcpRecentErrors(McpMonitoringProperties properties,
+			ObjectProvider<RedactedValuesProvider> redactedValuesProviders) {
+		McpMonitoringProperties.RecentErrors recentErrors = properties.getHealth().getRecentErrors();
+		List<String> redactedValues = new ArrayList<>(recentErrors.getRedactedValues());
+		redactedValuesProviders.orderedStream()
+			.map(RedactedValuesProvider::redactedValues)
+			.filter(Objects::nonNull)
+			.forEach(redactedValues::addAll);
+		SettingKeys keys = SettingKeys.under("mcp.monitoring.health.recent-errors")
+			.with("maxLength", "mcp.monitoring.health.recent-errors.message-max-length");
+		MessageRedactor redactor = keys
+			.build(() -> new MessageRedactor(redactedValues, recentErrors.getMessageMaxLength()));
+		return keys.build(() -> new RecentErrors(recentErrors.getCapacity(), redactor));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public MonitoringScheduler mcpMonitoringScheduler() {
+		return new MonitoringScheduler(2);
+	}
+
+	private static CallFailureListener allOf(ObjectProvider<CallFailureListener> failureListeners) {
+		return new CompositeCallFailureListener(failureListeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public AuthenticationFailures mcpAuthenticationFailures(MeterRegistry registry) {
+		return new AuthenticationFailures(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ErrorTypeCardinalityFilter mcpErrorTypeCardinalityFilter(McpMonitoringProperties properties) {
+		return SettingKeys.under("mcp.monitoring")
+			.build(() -> new ErrorTypeCardinalityFilter(properties.getMaxErrorTypes()));
+	}
+
+	/**
+	 * The {@code mcp.kaltura.session.state} gauges, when the application reports a Kaltura session.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(KalturaSessionStatusProvider.class)
+	static class KalturaSessionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KalturaSessionMetrics mcpKalturaSessionMetrics(KalturaSessionStatusProvider provider) {
+			return new KalturaSessionMetrics(provider);
+		}
+
+	}
+
+}
