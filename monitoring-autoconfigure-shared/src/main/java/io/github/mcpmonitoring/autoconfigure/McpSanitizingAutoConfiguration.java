@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the {@link McpSanitizingFunction} that keeps the secrets in the
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
+@Conditional(OnBootGenerationCondition.class)
 public class McpSanitizingAutoConfiguration {
 
 	@Bean
