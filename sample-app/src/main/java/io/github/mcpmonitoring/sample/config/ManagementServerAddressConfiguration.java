@@ -1,13 +1,16 @@
 package io.github.mcpmonitoring.sample.config;
 
+import java.net.InetAddress;
+
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Binds the actuator's own port to {@code server.address} unless {@code management.server.address} is set: Boot would
@@ -21,10 +24,12 @@ import org.springframework.core.Ordered;
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 public class ManagementServerAddressConfiguration {
 
+	// Read from the environment rather than from ServerProperties, whose package differs between Boot 3.5 and 4.
 	@Bean
-	ManagementAddressCustomizer managementAddressFollowsServerAddress(ServerProperties server,
+	ManagementAddressCustomizer managementAddressFollowsServerAddress(Environment environment,
 			ManagementServerProperties management) {
-		return new ManagementAddressCustomizer(server, management);
+		InetAddress serverAddress = Binder.get(environment).bind("server.address", InetAddress.class).orElse(null);
+		return new ManagementAddressCustomizer(serverAddress, management.getAddress());
 	}
 
 	/**
@@ -33,19 +38,19 @@ public class ManagementServerAddressConfiguration {
 	static final class ManagementAddressCustomizer
 			implements WebServerFactoryCustomizer<ConfigurableWebServerFactory>, Ordered {
 
-		private final ServerProperties server;
+		private final InetAddress serverAddress;
 
-		private final ManagementServerProperties management;
+		private final InetAddress managementAddress;
 
-		ManagementAddressCustomizer(ServerProperties server, ManagementServerProperties management) {
-			this.server = server;
-			this.management = management;
+		ManagementAddressCustomizer(InetAddress serverAddress, InetAddress managementAddress) {
+			this.serverAddress = serverAddress;
+			this.managementAddress = managementAddress;
 		}
 
 		@Override
 		public void customize(ConfigurableWebServerFactory factory) {
-			if (this.management.getAddress() == null) {
-				factory.setAddress(this.server.getAddress());
+			if (this.managementAddress == null) {
+				factory.setAddress(this.serverAddress);
 			}
 		}
 

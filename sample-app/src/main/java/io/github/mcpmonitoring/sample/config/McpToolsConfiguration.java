@@ -4,6 +4,7 @@ import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
 import io.github.mcpmonitoring.sample.kaltura.KalturaSession;
 import io.github.mcpmonitoring.sample.tools.CategoryTools;
+import io.github.mcpmonitoring.sample.tools.KalturaMcpTools;
 import io.github.mcpmonitoring.sample.tools.MediaLinkTools;
 import io.github.mcpmonitoring.sample.tools.MediaTools;
 import io.github.mcpmonitoring.sample.tools.SessionTools;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The MCP tool beans: {@code @Tool} methods need a {@link ToolCallbackProvider}, {@code @McpTool} methods are
- * found on the beans by Spring AI's annotation scanner.
+ * found on the {@link KalturaMcpTools} bean by Spring AI's annotation scanner.
  */
 @Configuration(proxyBeanMethods = false)
 public class McpToolsConfiguration {
@@ -31,18 +32,9 @@ public class McpToolsConfiguration {
 	}
 
 	@Bean
-	CategoryTools categoryTools(KalturaCatalog catalog) {
-		return new CategoryTools(catalog);
-	}
-
-	@Bean
-	MediaLinkTools mediaLinkTools(KalturaCatalog catalog) {
-		return new MediaLinkTools(catalog);
-	}
-
-	@Bean
-	SessionTools sessionTools(KalturaSession session, KalturaEndpoint endpoint) {
-		return new SessionTools(session, endpoint);
+	KalturaMcpTools kalturaMcpTools(KalturaCatalog catalog, KalturaSession session, KalturaEndpoint endpoint) {
+		return new KalturaMcpTools(new CategoryTools(catalog), new MediaLinkTools(catalog),
+				new SessionTools(session, endpoint));
 	}
 
 }

@@ -1,13 +1,21 @@
 package io.github.mcpmonitoring.sample.tools;
 
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
-import org.springaicommunity.mcp.annotation.McpTool;
-import org.springaicommunity.mcp.annotation.McpToolParam;
 
 /**
- * Category tools as {@code @McpTool} methods, found by Spring AI's annotation scanner.
+ * The category tool's work; {@link KalturaMcpTools} exposes it as an {@code @McpTool} method.
  */
 public class CategoryTools {
+
+	static final String LIST_CATEGORIES = "list_categories";
+
+	static final String LIST_CATEGORIES_DESCRIPTION = "List the Kaltura partner's categories with their full path "
+			+ "and entry counts, optionally only those containing every word of a search text.";
+
+	static final String SEARCH_TEXT_DESCRIPTION = "Words every returned category must contain "
+			+ "(in name, path, description or tags); omit to list all categories";
+
+	static final String LIMIT_DESCRIPTION = "Maximum number of categories, 1 to 100; default 10";
 
 	private final KalturaCatalog catalog;
 
@@ -15,15 +23,9 @@ public class CategoryTools {
 		this.catalog = catalog;
 	}
 
-	@McpTool(name = "list_categories", description = "List the Kaltura partner's categories with their full "
-			+ "path and entry counts, optionally only those containing every word of a search text.")
-	public CategoryListResult listCategories(
-			@McpToolParam(required = false, description = "Words every returned category must contain "
-					+ "(in name, path, description or tags); omit to list all categories") String search_text,
-			@McpToolParam(required = false,
-					description = "Maximum number of categories, 1 to 100; default 10") Integer limit) {
+	public CategoryListResult listCategories(String searchText, Integer limit) {
 		return CategoryListResult
-			.from(this.catalog.listCategories(ToolArguments.optionalText(search_text), ToolArguments.limit(limit)));
+			.from(this.catalog.listCategories(ToolArguments.optionalText(searchText), ToolArguments.limit(limit)));
 	}
 
 }

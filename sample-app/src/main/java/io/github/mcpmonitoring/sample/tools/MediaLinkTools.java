@@ -2,13 +2,28 @@ package io.github.mcpmonitoring.sample.tools;
 
 import io.github.mcpmonitoring.sample.kaltura.KalturaCatalog;
 import io.github.mcpmonitoring.sample.kaltura.MediaEntry;
-import org.springaicommunity.mcp.annotation.McpTool;
-import org.springaicommunity.mcp.annotation.McpToolParam;
 
 /**
- * Thumbnail and download URL tools as {@code @McpTool} methods; the URLs never carry a KS.
+ * The thumbnail and download URL tools' work; {@link KalturaMcpTools} exposes it as {@code @McpTool} methods. The
+ * URLs never carry a KS.
  */
 public class MediaLinkTools {
+
+	static final String GET_THUMBNAIL_URL = "get_thumbnail_url";
+
+	static final String GET_THUMBNAIL_URL_DESCRIPTION = "Get the thumbnail URL of a Kaltura media entry, "
+			+ "optionally resized.";
+
+	static final String GET_DOWNLOAD_URL = "get_download_url";
+
+	static final String GET_DOWNLOAD_URL_DESCRIPTION = "Get the download URL of the source file of a Kaltura "
+			+ "media entry.";
+
+	static final String ENTRY_ID_DESCRIPTION = "Kaltura entry id, such as 0_abc123de";
+
+	static final String WIDTH_DESCRIPTION = "Width in pixels, 1 to 4096";
+
+	static final String HEIGHT_DESCRIPTION = "Height in pixels, 1 to 4096";
 
 	private final KalturaCatalog catalog;
 
@@ -16,13 +31,8 @@ public class MediaLinkTools {
 		this.catalog = catalog;
 	}
 
-	@McpTool(name = "get_thumbnail_url", description = "Get the thumbnail URL of a Kaltura media entry, "
-			+ "optionally resized.")
-	public MediaLink getThumbnailUrl(
-			@McpToolParam(description = "Kaltura entry id, such as 0_abc123de") String entry_id,
-			@McpToolParam(required = false, description = "Width in pixels, 1 to 4096") Integer width,
-			@McpToolParam(required = false, description = "Height in pixels, 1 to 4096") Integer height) {
-		String id = ToolArguments.entryId(entry_id);
+	public MediaLink getThumbnailUrl(String entryId, Integer width, Integer height) {
+		String id = ToolArguments.entryId(entryId);
 		Integer checkedWidth = ToolArguments.optionalSize("width", width);
 		Integer checkedHeight = ToolArguments.optionalSize("height", height);
 		MediaEntry entry = this.catalog.getMedia(id);
@@ -33,11 +43,8 @@ public class MediaLinkTools {
 				resized(entry.thumbnailUrl(), checkedWidth, checkedHeight));
 	}
 
-	@McpTool(name = "get_download_url", description = "Get the download URL of the source file of a Kaltura "
-			+ "media entry.")
-	public MediaLink getDownloadUrl(
-			@McpToolParam(description = "Kaltura entry id, such as 0_abc123de") String entry_id) {
-		String id = ToolArguments.entryId(entry_id);
+	public MediaLink getDownloadUrl(String entryId) {
+		String id = ToolArguments.entryId(entryId);
 		MediaEntry entry = this.catalog.getMedia(id);
 		if (entry.downloadUrl() == null) {
 			throw new IllegalStateException("Entry " + id + " has no downloadable file");

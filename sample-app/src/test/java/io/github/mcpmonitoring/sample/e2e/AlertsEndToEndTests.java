@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,7 +58,6 @@ import static org.awaitility.Awaitility.await;
 				"mcp.monitoring.alerts.rules.tool-error-rate.window=10s",
 				"mcp.monitoring.alerts.rules.tool-error-rate.min-calls=5",
 				"mcp.monitoring.alerts.rules.tool-error-rate.for=2s", "server.shutdown=immediate" })
-@AutoConfigureObservability
 @DirtiesContext
 @Timeout(90)
 class AlertsEndToEndTests {

@@ -91,7 +91,7 @@ class BearerTokenEndToEndTests {
 		McpSyncClient client = McpClient
 			.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + this.port)
 				.endpoint("/mcp")
-				.customizeRequest((request) -> request.header("Authorization", "Bearer " + token))
+				.requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
 				.build())
 			.requestTimeout(Duration.ofSeconds(30))
 			.build();

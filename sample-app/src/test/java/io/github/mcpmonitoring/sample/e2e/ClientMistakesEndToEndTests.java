@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +47,6 @@ import static org.awaitility.Awaitility.await;
 				// The machine's own state is not what this test is about: a busy build machine must not fail it.
 				"mcp.monitoring.alerts.rules.cpu.enabled=false", "mcp.monitoring.alerts.rules.memory.enabled=false",
 				"mcp.monitoring.alerts.rules.disk-space.enabled=false", "server.shutdown=immediate" })
-@AutoConfigureObservability
 @DirtiesContext
 @Timeout(120)
 class ClientMistakesEndToEndTests {

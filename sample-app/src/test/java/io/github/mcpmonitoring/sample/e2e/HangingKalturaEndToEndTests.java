@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,7 +105,6 @@ class HangingKalturaEndToEndTests {
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { PARTNER_ID, ADMIN_SECRET, CHECK_INTERVAL, CHECK_TIMEOUT, READ_TIMEOUT, HEALTH_REFRESH,
 					SHUTDOWN_IMMEDIATELY })
-	@AutoConfigureObservability
 	@DirtiesContext
 	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 	class DefaultProbes {

@@ -1,26 +1,18 @@
 package io.github.mcpmonitoring.sample.e2e;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.shutdown=immediate")
-@AutoConfigureObservability
 class ManagementPortEndToEndTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,7 +34,7 @@ class ManagementPortEndToEndTests {
 	private int managementPort;
 
 	@Autowired
-	private WebServers webServers;
+	private WebServerAddresses webServerAddresses;
 
 	@Test
 	void theActuatorAnswersOnlyOnTheManagementPort() throws Exception {
@@ -58,7 +49,7 @@ class ManagementPortEndToEndTests {
 
 	@Test
 	void bothPortsListenOnLoopbackOnly() {
-		assertThat(this.webServers.addresses()).containsOnlyKeys("server", "management")
+		assertThat(this.webServerAddresses.addresses()).containsOnlyKeys("server", "management")
 			.allSatisfy((namespace, address) -> assertThat(address).as("%s listens on", namespace)
 				.isEqualTo("127.0.0.1"));
 	}
@@ -70,35 +61,12 @@ class ManagementPortEndToEndTests {
 		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	/**
-	 * The address each embedded Tomcat was bound to, by server namespace; events of the management context reach this
-	 * listener through its parent.
-	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class WebServersConfiguration {
 
 		@Bean
-		WebServers webServers() {
-			return new WebServers();
-		}
-
-	}
-
-	static class WebServers implements ApplicationListener<WebServerInitializedEvent> {
-
-		private final Map<String, String> addresses = new ConcurrentHashMap<>();
-
-		@Override
-		public void onApplicationEvent(WebServerInitializedEvent event) {
-			String namespace = event.getApplicationContext().getServerNamespace();
-			Connector connector = ((TomcatWebServer) event.getWebServer()).getTomcat().getConnector();
-			InetAddress address = (InetAddress) connector.getProperty("address");
-			this.addresses.put((namespace != null) ? namespace : "server",
-					(address != null) ? address.getHostAddress() : "every interface");
-		}
-
-		Map<String, String> addresses() {
-			return this.addresses;
+		WebServerAddresses webServerAddresses() {
+			return new WebServerAddresses();
 		}
 
 	}

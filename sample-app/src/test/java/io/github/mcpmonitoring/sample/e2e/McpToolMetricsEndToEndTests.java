@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once on {@code /actuator/prometheus} (on the management port) under the right tool and {@code error.type}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
 class McpToolMetricsEndToEndTests {
 
 	private static final String CALLS = "mcp_server_operation_duration_seconds_count";

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +35,7 @@ class ServerVariantEndToEndTests {
 	@MethodSource("variants")
 	void countsEachCallOnceWithItsErrorType(Variant variant) throws Exception {
 		try (ConfigurableApplicationContext sample = start(variant)) {
-			int port = ((WebServerApplicationContext) sample).getWebServer().getPort();
+			int port = sample.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			int managementPort = sample.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 			McpSyncClient client = McpClient.sync(variant.protocol().clientTransport("http://localhost:" + port))
 				.requestTimeout(Duration.ofSeconds(30))

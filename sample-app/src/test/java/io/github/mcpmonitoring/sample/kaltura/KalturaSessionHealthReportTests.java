@@ -7,16 +7,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.core.PeriodicSnapshot;
-import io.github.mcpmonitoring.health.KalturaSessionHealthIndicator;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
+import io.github.mcpmonitoring.status.ComponentStatus;
+import io.github.mcpmonitoring.status.KalturaSessionReport;
+import io.github.mcpmonitoring.status.SnapshotReport;
 import io.github.mcpmonitoring.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.actuate.health.Health;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The starter's {@code kalturaSession} health component fed the way the sample feeds it: a real session with a real
  * KS and admin secret against the demo backend, checked by the real session check, read through the starter's
- * snapshot and indicator and serialised as the actuator serialises it. In no state does the output carry the KS,
- * any long part of it, or the admin secret, though Kaltura quotes the KS in its {@code INVALID_KS} answers.
+ * snapshot and the report that the component shows on both Spring generations, status and details as JSON. In no
+ * state does the output carry the KS, any long part of it, or the admin secret, though Kaltura quotes the KS in its
+ * {@code INVALID_KS} answers.
  */
-class KalturaSessionHealthIndicatorTests {
+class KalturaSessionHealthReportTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -43,7 +45,7 @@ class KalturaSessionHealthIndicatorTests {
 
 	private PeriodicSnapshot<KalturaSessionStatus> snapshot;
 
-	private KalturaSessionHealthIndicator indicator;
+	private SnapshotReport<KalturaSessionStatus> report;
 
 	@BeforeEach
 	void start() {
@@ -53,7 +55,7 @@ class KalturaSessionHealthIndicatorTests {
 		this.session = new KalturaSession(this.client, new KalturaSessionSettings(this.backend.partnerId(),
 				this.backend.adminSecret(), "mcp-test", "", Duration.ofHours(24), Duration.ofMinutes(5)), this.clock);
 		this.snapshot = new PeriodicSnapshot<>(this.session::currentStatus, this.clock);
-		this.indicator = new KalturaSessionHealthIndicator(this.snapshot, Duration.ofMinutes(1));
+		this.report = new SnapshotReport<>(this.snapshot, Duration.ofMinutes(1), new KalturaSessionReport());
 	}
 
 	@AfterEach
@@ -85,12 +87,12 @@ class KalturaSessionHealthIndicatorTests {
 		});
 	}
 
-	/** The component's output after a session check, as the actuator writes it, in the expected state. */
+	/** The component's status and details after a session check, as JSON, in the expected state. */
 	private String checkedHealth(String state) throws Exception {
 		new KalturaSessionCheck(this.session, this.client).run();
 		this.snapshot.refresh();
-		Health health = this.indicator.health();
-		assertThat(health.getDetails()).containsEntry("state", state);
+		ComponentStatus health = this.report.get();
+		assertThat(health.details()).containsEntry("state", state);
 		return this.json.writeValueAsString(health);
 	}
 
