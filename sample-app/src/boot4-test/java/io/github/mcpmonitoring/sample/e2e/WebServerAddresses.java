@@ -6,13 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.catalina.connector.Connector;
 
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.ApplicationListener;
 
 /**
  * The address each embedded Tomcat was bound to, by server namespace; events of the management context reach this
- * listener through its parent.
+ * listener through its parent. Boot 4's web server classes; sample-app-boot3 has Boot 3.5's.
  */
 public class WebServerAddresses implements ApplicationListener<WebServerInitializedEvent> {
 
