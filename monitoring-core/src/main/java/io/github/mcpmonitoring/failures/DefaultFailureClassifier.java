@@ -19,7 +19,8 @@ import io.github.mcpmonitoring.core.InvalidSettingException;
  * the configured client error types; an
  * {@link IllegalArgumentException} (which includes Spring AI's {@link NumberFormatException} for a wrongly typed
  * argument) thrown by a tool before any upstream API call in that tool call; an error result the MCP framework
- * answered without entering the tool method.</li>
+ * answered without entering the tool method (Spring AI's failed argument conversion, MCP SDK 2.0's input
+ * validation).</li>
  * <li>Anything else is {@link FailureClass#OTHER}.</li>
  * </ul>
  * JSON-RPC errors a server answers before any tool handler (-32700, -32600, -32601, -32602, -32002) are client

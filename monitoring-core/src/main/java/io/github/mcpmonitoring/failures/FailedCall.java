@@ -12,7 +12,8 @@ package io.github.mcpmonitoring.failures;
  * @param noUpstreamCall whether it is known that no {@code @MonitoredApiCall} method ran inside this tool call;
  * {@code false} when it is not known and for API calls
  * @param beforeToolMethod whether it is known that the MCP framework answered with an error result without entering
- * the tool method, as Spring AI does when it cannot convert the arguments to the method's parameter types
+ * the tool method, as Spring AI does when it cannot convert the arguments to the method's parameter types and MCP SDK
+ * 2.0 does when the arguments do not match the tool's input schema
  */
 public record FailedCall(String kind, String name, Throwable failure, String errorResultText, boolean noUpstreamCall,
 		boolean beforeToolMethod) {

@@ -1,6 +1,8 @@
 package io.github.mcpmonitoring.toolcall;
 
+import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.RecordingFailureLog;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
@@ -74,6 +76,25 @@ public final class ServerTool {
 		InFlightCall inFlight = this.recorder.startAsync();
 		long startTime = this.recorder.monotonicTime();
 		return new AsyncToolCall(this, inFlight, startTime, ToolInvocation.open(this));
+	}
+
+	/**
+	 * Record a call the MCP server answered with an error result before the tool's call handler ran, because its
+	 * arguments do not match the tool's input schema. It is a {@code tool_error} the framework answered without
+	 * entering the tool, which the default classification takes for the client's mistake. Never throws an exception.
+	 * @param startTime the {@link #monotonicTime() time} the server started to look at the call
+	 * @param errorResultText the text of the error result the client gets, or {@code null}; may contain anything the
+	 * client sent
+	 */
+	public void inputRejected(long startTime, String errorResultText) {
+		try {
+			FailedCall failedCall = FailedCall.tool(recordedName(null), null, errorResultText, true, true);
+			record(null, -1, startTime, null, ErrorTypes.TOOL_ERROR, errorResultText, failedCall);
+		}
+		catch (Throwable ex) {
+			// An Error too: a failure to record must not replace the server's answer to the client.
+			failureLog().recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+		}
 	}
 
 	RecordingFailureLog failureLog() {
