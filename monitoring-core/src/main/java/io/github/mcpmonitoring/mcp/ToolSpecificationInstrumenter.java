@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.mcp;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.toolcall.ServerTool;
@@ -8,6 +9,8 @@ import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Wraps the call handler of MCP tool specifications (sync and async, stateful and stateless) so that every call is
@@ -15,9 +18,13 @@ import io.modelcontextprotocol.spec.McpSchema;
  */
 public class ToolSpecificationInstrumenter {
 
+	private static final Log logger = LogFactory.getLog(ToolSpecificationInstrumenter.class);
+
 	private final ToolCalls toolCalls;
 
 	private final long defaultSlowThresholdNanos;
+
+	private final List<InstrumentedToolListener> listeners;
 
 	/**
 	 * Create an instrumenter.
@@ -25,9 +32,21 @@ public class ToolSpecificationInstrumenter {
 	 * @param defaultSlowThreshold slow-call threshold of tools whose annotation does not set one
 	 */
 	public ToolSpecificationInstrumenter(ToolCalls toolCalls, Duration defaultSlowThreshold) {
+		this(toolCalls, defaultSlowThreshold, List.of());
+	}
+
+	/**
+	 * Create an instrumenter that tells listeners about each tool it instruments.
+	 * @param toolCalls where each tool's calls are counted once
+	 * @param defaultSlowThreshold slow-call threshold of tools whose annotation does not set one
+	 * @param listeners told about each instrumented tool, in their order
+	 */
+	public ToolSpecificationInstrumenter(ToolCalls toolCalls, Duration defaultSlowThreshold,
+			List<InstrumentedToolListener> listeners) {
 		this.toolCalls = toolCalls;
 		this.defaultSlowThresholdNanos = SettingChecks.requireNonNegative("defaultSlowThreshold", defaultSlowThreshold)
 			.toNanos();
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -127,7 +146,22 @@ public class ToolSpecificationInstrumenter {
 	}
 
 	private ServerTool serverTool(McpSchema.Tool tool) {
-		return this.toolCalls.serverTool(tool.name(), this.defaultSlowThresholdNanos);
+		ServerTool serverTool = this.toolCalls.serverTool(tool.name(), this.defaultSlowThresholdNanos);
+		for (InstrumentedToolListener listener : this.listeners) {
+			tell(listener, tool, serverTool);
+		}
+		return serverTool;
+	}
+
+	private static void tell(InstrumentedToolListener listener, McpSchema.Tool tool, ServerTool serverTool) {
+		try {
+			listener.instrumented(tool, serverTool);
+		}
+		catch (Throwable ex) {
+			// The tool is still instrumented: only what the listener adds is missing, and the server must start.
+			logger.warn("Instrumented-tool listener " + listener.getClass().getName() + " failed for tool '"
+					+ tool.name() + "'; the tool's calls are still recorded", ex);
+		}
 	}
 
 }

@@ -2,6 +2,8 @@ package io.github.mcpmonitoring.mcp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,7 @@ import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
+import io.github.mcpmonitoring.toolcall.ServerTool;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -593,6 +596,42 @@ class ToolSpecificationInstrumenterTests {
 		assertThat(durationCount("media", "none")).isEqualTo(1);
 		assertThat(totalToolCalls()).isEqualTo(1);
 		assertThat(this.registry.get(McpMeterNames.TOOLS_REGISTERED).gauge().value()).isEqualTo(1.0);
+	}
+
+	@Test
+	void tellsListenersAboutEachInstrumentedToolWithTheHandleItsCallsAreRecordedThrough() {
+		List<Tool> tools = new ArrayList<>();
+		List<ServerTool> serverTools = new ArrayList<>();
+		ToolSpecificationInstrumenter listened = new ToolSpecificationInstrumenter(this.toolCalls,
+				Duration.ofSeconds(10), List.of((tool, serverTool) -> {
+					tools.add(tool);
+					serverTools.add(serverTool);
+				}));
+		Tool tool = tool("get_media_entry");
+		McpServerFeatures.SyncToolSpecification spec = listened.instrument(McpServerFeatures.SyncToolSpecification
+			.builder()
+			.tool(tool)
+			.callHandler((exchange, request) -> CallToolResult.builder().build())
+			.build());
+		listened.instrument(spec);
+		assertThat(tools).singleElement().isSameAs(tool);
+		assertThat(serverTools).singleElement().extracting(ServerTool::name).isEqualTo("get_media_entry");
+	}
+
+	@Test
+	void aFailingListenerIsLoggedAndTheToolStillInstrumented(CapturedOutput output) {
+		ToolSpecificationInstrumenter listened = new ToolSpecificationInstrumenter(this.toolCalls,
+				Duration.ofSeconds(10), List.of((tool, serverTool) -> {
+					throw new IllegalStateException("listener down");
+				}));
+		McpServerFeatures.SyncToolSpecification spec = listened.instrument(McpServerFeatures.SyncToolSpecification
+			.builder()
+			.tool(tool("get_media_entry"))
+			.callHandler((exchange, request) -> CallToolResult.builder().build())
+			.build());
+		spec.callHandler().apply(null, REQUEST);
+		assertThat(durationCount("get_media_entry", "none")).isEqualTo(1);
+		assertThat(output).contains("the tool's calls are still recorded");
 	}
 
 	@Test
