@@ -1,6 +1,7 @@
 package io.github.mcpmonitoring.autoconfigure;
 
 import io.github.mcpmonitoring.core.ToolCallMetrics;
+import io.github.mcpmonitoring.mcp.InstrumentedToolListener;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
@@ -41,9 +42,10 @@ public class McpToolMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ToolSpecificationInstrumenter mcpToolSpecificationInstrumenter(ToolCalls toolCalls,
-			McpMonitoringProperties properties) {
+			McpMonitoringProperties properties, ObjectProvider<InstrumentedToolListener> listeners) {
 		return SettingKeys.of("mcp.monitoring.tools.slow-threshold")
-			.build(() -> new ToolSpecificationInstrumenter(toolCalls, properties.getTools().getSlowThreshold()));
+			.build(() -> new ToolSpecificationInstrumenter(toolCalls, properties.getTools().getSlowThreshold(),
+					listeners.orderedStream().toList()));
 	}
 
 	@Bean
