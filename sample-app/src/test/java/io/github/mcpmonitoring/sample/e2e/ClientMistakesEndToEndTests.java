@@ -51,14 +51,12 @@ import static org.awaitility.Awaitility.await;
 @Timeout(120)
 class ClientMistakesEndToEndTests {
 
-	private static final int MISTAKES = 100;
-
 	/**
-	 * The mistakes the monitoring counts. A quarter of the calls pass a string as {@code limit} of {@code list_media}
-	 * and a quarter as {@code limit} of {@code list_categories}: on MCP SDK 2.0 the SDK's input validation answers
-	 * those before any tool handler runs, and they are not counted there yet.
+	 * The mistakes sent, each counted once. A quarter of the calls pass a string as {@code limit} of
+	 * {@code list_media} and a quarter as {@code limit} of {@code list_categories}: Spring AI 1.1 rejects those when
+	 * it converts the arguments, MCP SDK 2.0 by input validation before any tool handler runs; both are counted.
 	 */
-	private static final int COUNTED_MISTAKES = ToolInputValidation.BEFORE_HANDLER ? MISTAKES / 2 : MISTAKES;
+	private static final int MISTAKES = 100;
 
 	/** What a client may type where an entry id belongs; none reaches Kaltura. */
 	private static final List<String> BAD_ENTRY_IDS = List.of("403", "forbidden", "authentication failed",
@@ -104,16 +102,11 @@ class ClientMistakesEndToEndTests {
 		assertThat(this.evaluator.alerts(AlertState.FIRING)).as("firing after %d mistakes", sent.size()).isEmpty();
 		assertThat(this.evaluator.alerts(AlertState.PENDING)).as("pending after %d mistakes", sent.size()).isEmpty();
 		PrometheusScrape scrape = PrometheusScrape.fetch(this.managementPort);
-		assertThat(sum(scrape, "mcp_server_operation_duration_seconds_count", "client")).isEqualTo(COUNTED_MISTAKES);
+		assertThat(sum(scrape, "mcp_server_operation_duration_seconds_count", "client")).isEqualTo(MISTAKES);
 		assertThat(sum(scrape, "mcp_server_operation_duration_seconds_count", "server")).isZero();
 		double rejectedLimits = scrape.value("mcp_server_operation_duration_seconds_count",
 				Map.of("gen_ai_tool_name", "list_media", "error_type", "tool_error", "error_origin", "client"));
-		if (ToolInputValidation.BEFORE_HANDLER) {
-			assertThat(rejectedLimits).as("the SDK's rejection of \"limit\": \"abc\", not counted yet").isZero();
-		}
-		else {
-			assertThat(rejectedLimits).as("Spring AI's rejection of \"limit\": \"abc\"").isPositive();
-		}
+		assertThat(rejectedLimits).as("the rejections of \"limit\": \"abc\"").isEqualTo(MISTAKES / 4);
 		assertThat(scrape.samples("mcp_upstream_auth_failures_total")).isEmpty();
 		assertThat(scrape.samples("mcp_alerts_active")).allSatisfy((sample) -> assertThat(sample.value()).isZero());
 		assertClientErrorsOnTheMcpEndpoint();
@@ -121,7 +114,7 @@ class ClientMistakesEndToEndTests {
 			.path("recentErrors")
 			.path("details")
 			.path("clientErrors")
-			.asInt() == COUNTED_MISTAKES);
+			.asInt() == MISTAKES);
 		assertThat(health.path("status").asText()).isEqualTo("UP");
 		assertThat(health.path("components").path("recentErrors").path("status").asText()).isEqualTo("UP");
 		assertThat(health.path("components").path("recentErrors").path("details").path("count").asInt()).isZero();
