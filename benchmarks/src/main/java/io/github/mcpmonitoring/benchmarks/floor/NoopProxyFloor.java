@@ -31,8 +31,10 @@ import org.springframework.util.ClassUtils;
 @Configuration(proxyBeanMethods = false)
 public class NoopProxyFloor {
 
+	// @McpTool under Spring AI 2.0's package and under 1.1's.
 	private static final List<String> FRAMEWORK_TOOL_ANNOTATIONS = List.of(
-			"org.springframework.ai.tool.annotation.Tool", "org.springaicommunity.mcp.annotation.McpTool");
+			"org.springframework.ai.tool.annotation.Tool", "org.springframework.ai.mcp.annotation.McpTool",
+			"org.springaicommunity.mcp.annotation.McpTool");
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

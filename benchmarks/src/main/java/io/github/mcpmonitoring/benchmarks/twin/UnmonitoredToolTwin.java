@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.benchmarks.twin;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.List;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.springaicommunity.mcp.annotation.McpTool;
 
 import org.springframework.ai.mcp.annotation.spring.SyncMcpAnnotationProviders;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -27,10 +27,12 @@ import org.springframework.util.ReflectionUtils;
  * name {@code <tool>_unmonitored}, built by Spring AI exactly as the original ({@code SyncMcpAnnotationProviders})
  * but from the bean's target object rather than its AOP proxy, and added with {@link McpSyncServer#addTool} after
  * the starter has instrumented the server's tool specifications. A call to the twin therefore runs the same tool
- * code through the same server, but through none of the starter's code: no wrapper, no proxy, no meter.
+ * code through the same server, but through none of the starter's code: no wrapper, no proxy, no meter. The same
+ * source serves both Spring AI lines: {@code @McpTool} is looked up under either line's package.
  * <p>
  * Not part of the starter. The e2e scripts add it to the sample jar with {@code -Dloader.path} (the jar this package
- * is packaged in, {@code benchmarks/target/mcp-monitoring-benchmarks-twin.jar}) and
+ * is packaged in: {@code benchmarks-boot4/target/mcp-monitoring-benchmarks-boot4-twin.jar} for the sample on
+ * Spring AI 2.0, {@code benchmarks/target/mcp-monitoring-benchmarks-twin.jar} for the sample on Spring AI 1.1) and
  * {@code --spring.main.sources=io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin}. With the starter active,
  * the original against its twin is the starter's cost per call with one JIT serving both; with the starter off, the
  * same comparison is an A/A run that shows what the method resolves.
@@ -40,6 +42,10 @@ public class UnmonitoredToolTwin {
 
 	/** The suffix of the twin's name. */
 	public static final String SUFFIX = "_unmonitored";
+
+	// Spring AI 2.0 moved @McpTool into its own package; 1.1 has it from the community annotations.
+	private static final List<String> MCP_TOOL_ANNOTATIONS = List.of("org.springframework.ai.mcp.annotation.McpTool",
+			"org.springaicommunity.mcp.annotation.McpTool");
 
 	@Bean
 	ApplicationRunner unmonitoredToolTwinRegistrar(ConfigurableListableBeanFactory beanFactory, McpSyncServer server,
@@ -68,10 +74,11 @@ public class UnmonitoredToolTwin {
 
 	/** The target objects of the singleton beans with {@code @McpTool} methods, unwrapped from their AOP proxies. */
 	private static List<Object> toolBeanTargets(ConfigurableListableBeanFactory beanFactory) {
+		Class<? extends Annotation> mcpTool = mcpToolAnnotation(beanFactory.getBeanClassLoader());
 		List<Object> targets = new ArrayList<>();
 		for (String beanName : beanFactory.getBeanDefinitionNames()) {
 			Class<?> type = beanFactory.getType(beanName, false);
-			if (type != null && beanFactory.isSingleton(beanName) && hasToolMethod(type)) {
+			if (type != null && beanFactory.isSingleton(beanName) && hasToolMethod(type, mcpTool)) {
 				Object bean = beanFactory.getBean(beanName);
 				Object target = AopUtils.isAopProxy(bean) ? AopProxyUtils.getSingletonTarget(bean) : bean;
 				if (target == null) {
@@ -83,9 +90,18 @@ public class UnmonitoredToolTwin {
 		return targets;
 	}
 
-	private static boolean hasToolMethod(Class<?> type) {
+	@SuppressWarnings("unchecked")
+	private static Class<? extends Annotation> mcpToolAnnotation(ClassLoader classLoader) {
+		return MCP_TOOL_ANNOTATIONS.stream()
+			.filter((name) -> ClassUtils.isPresent(name, classLoader))
+			.findFirst()
+			.map((name) -> (Class<? extends Annotation>) ClassUtils.resolveClassName(name, classLoader))
+			.orElseThrow(() -> new IllegalStateException("no @McpTool annotation on the class path"));
+	}
+
+	private static boolean hasToolMethod(Class<?> type, Class<? extends Annotation> mcpTool) {
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(ClassUtils.getUserClass(type))) {
-			if (AnnotatedElementUtils.hasAnnotation(method, McpTool.class)) {
+			if (AnnotatedElementUtils.hasAnnotation(method, mcpTool)) {
 				return true;
 			}
 		}
@@ -103,7 +119,7 @@ public class UnmonitoredToolTwin {
 			.annotations(tool.annotations())
 			.meta(tool.meta())
 			.build();
-		return new SyncToolSpecification(renamed, original.call(), original.callHandler());
+		return SyncToolSpecification.builder().tool(renamed).callHandler(original.callHandler()).build();
 	}
 
 }

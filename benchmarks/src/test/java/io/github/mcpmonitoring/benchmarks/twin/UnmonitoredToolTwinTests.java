@@ -3,13 +3,13 @@ package io.github.mcpmonitoring.benchmarks.twin;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.mcpmonitoring.benchmarks.GreetingTools;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
-import org.springaicommunity.mcp.annotation.McpTool;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
@@ -30,8 +30,8 @@ class UnmonitoredToolTwinTests {
 	@Test
 	void twinCallsTheTargetOfTheProxiedBeanUnderItsOwnName() {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(CountingProxies.class,
-				Tools.class)) {
-			assertThat(AopUtils.isCglibProxy(context.getBean(Tools.class))).isTrue();
+				GreetingTools.class)) {
+			assertThat(AopUtils.isCglibProxy(context.getBean(GreetingTools.class))).isTrue();
 			SyncToolSpecification twin = UnmonitoredToolTwin.twinOf(context.getBeanFactory(), "greet");
 
 			assertThat(twin.tool().name()).isEqualTo("greet_unmonitored");
@@ -42,14 +42,14 @@ class UnmonitoredToolTwinTests {
 			assertThat(((TextContent) result.content().get(0)).text()).contains("Hello Ada");
 			assertThat(context.getBean(CountingProxies.class).calls).hasValue(0);
 
-			context.getBean(Tools.class).greet("Bob");
+			context.getBean(GreetingTools.class).greet("Bob");
 			assertThat(context.getBean(CountingProxies.class).calls).hasValue(1);
 		}
 	}
 
 	@Test
 	void unknownToolIsAnError() {
-		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Tools.class)) {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(GreetingTools.class)) {
 			assertThatIllegalStateException().isThrownBy(() -> UnmonitoredToolTwin.twinOf(context.getBeanFactory(), "nope"))
 				.withMessageContaining("no @McpTool named 'nope'");
 		}
@@ -66,16 +66,7 @@ class UnmonitoredToolTwinTests {
 				this.calls.incrementAndGet();
 				return invocation.proceed();
 			};
-			return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(McpTool.class), counting);
-		}
-
-	}
-
-	static class Tools {
-
-		@McpTool(name = "greet", description = "Greets")
-		public String greet(String name) {
-			return "Hello " + name;
+			return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(GreetingTools.MCP_TOOL), counting);
 		}
 
 	}
