@@ -4,7 +4,6 @@ import java.net.InetAddress;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -24,12 +23,14 @@ import org.springframework.core.env.Environment;
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 public class ManagementServerAddressConfiguration {
 
-	// Read from the environment rather than from ServerProperties, whose package differs between Boot 3.5 and 4.
+	// Read from the environment rather than from ServerProperties, whose package differs between Boot 3.5 and 4, and
+	// ManagementServerProperties, which Boot 4 registers only when the actuator has a port of its own.
 	@Bean
-	ManagementAddressCustomizer managementAddressFollowsServerAddress(Environment environment,
-			ManagementServerProperties management) {
-		InetAddress serverAddress = Binder.get(environment).bind("server.address", InetAddress.class).orElse(null);
-		return new ManagementAddressCustomizer(serverAddress, management.getAddress());
+	ManagementAddressCustomizer managementAddressFollowsServerAddress(Environment environment) {
+		Binder binder = Binder.get(environment);
+		InetAddress serverAddress = binder.bind("server.address", InetAddress.class).orElse(null);
+		InetAddress managementAddress = binder.bind("management.server.address", InetAddress.class).orElse(null);
+		return new ManagementAddressCustomizer(serverAddress, managementAddress);
 	}
 
 	/**
