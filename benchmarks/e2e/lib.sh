@@ -1,10 +1,17 @@
 # Settings and helpers shared by the end-to-end benchmark scripts; sourced, not run. The scripts run from the
 # repository root after ./mvnw -B -q -DskipTests package, and print their settings and outputs at their top.
 #
-# Settings every script reads (environment): JAR=sample-app/target/mcp-monitoring-sample-app.jar
+# Settings every script reads (environment): JAR=sample-app/target/mcp-monitoring-sample-app.jar (the sample on
+#   Boot 4.1; sample-app-boot3/target/mcp-monitoring-sample-app-boot3.jar for Boot 3.5)
 #   JAVA_OPTS="-Xms512m -Xmx512m" TOOL=get_session_info READY_TIMEOUT_S=90 (a script may set other defaults first),
 #   A_VARIANT, B_VARIANT, A_ARGS, B_ARGS (what each side runs, below).
 JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
+# The jars of benchmark classes the scripts add to the sample, built for the sample's Spring generation: those of
+# benchmarks-boot4 for the Boot 4.1 sample, those of benchmarks for a sample whose jar is named *boot3*.
+case $JAR in
+  *boot3*) BENCHMARK_JARS=${BENCHMARK_JARS:-benchmarks/target/mcp-monitoring-benchmarks} ;;
+  *) BENCHMARK_JARS=${BENCHMARK_JARS:-benchmarks-boot4/target/mcp-monitoring-benchmarks-boot4} ;;
+esac
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 TOOL=${TOOL:-get_session_info}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-90}
@@ -165,12 +172,12 @@ A_VARIANT=${A_VARIANT:-starter}
 B_VARIANT=${B_VARIANT:-off}
 A_ARGS=${A_ARGS:-}
 B_ARGS=${B_ARGS:-}
-NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}
+NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-$BENCHMARK_JARS-noop-proxies.jar}
 # SAME_JVM=true (same-jvm.sh sets it): one JVM of A_VARIANT serves both sides. Side A
 # calls the tool, side B its unmonitored twin, <tool>_unmonitored: the same tool code through none of the starter's
 # code, added by io.github.mcpmonitoring.benchmarks.twin.UnmonitoredToolTwin from the jar TWIN_JAR.
 SAME_JVM=${SAME_JVM:-false}
-TWIN_JAR=${TWIN_JAR:-benchmarks/target/mcp-monitoring-benchmarks-twin.jar}
+TWIN_JAR=${TWIN_JAR:-$BENCHMARK_JARS-twin.jar}
 
 variant_of() { if [ "$1" = A ]; then echo "$A_VARIANT"; else echo "$B_VARIANT"; fi; }
 

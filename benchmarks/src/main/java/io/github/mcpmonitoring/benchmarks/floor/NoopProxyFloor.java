@@ -24,7 +24,8 @@ import org.springframework.util.ClassUtils;
  * the framework tool methods {@code @Tool} and {@code @McpTool}) and only proceeds.
  * <p>
  * Not part of the starter. The e2e scripts add it to the sample jar with {@code -Dloader.path} (the jar this package
- * is packaged in, {@code benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar}) and
+ * is packaged in: {@code benchmarks-boot4/target/mcp-monitoring-benchmarks-boot4-noop-proxies.jar} for the sample
+ * on Boot 4.1, {@code benchmarks/target/mcp-monitoring-benchmarks-noop-proxies.jar} for the sample on Boot 3.5) and
  * {@code --spring.main.sources=io.github.mcpmonitoring.benchmarks.floor.NoopProxyFloor}, with the starter disabled:
  * what the sample costs then over the sample alone is what proxying these beans costs whatever the interceptor does.
  */
