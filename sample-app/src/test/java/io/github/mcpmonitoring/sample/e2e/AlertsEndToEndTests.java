@@ -23,6 +23,7 @@ import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
 import io.github.mcpmonitoring.testing.AlertmanagerServer;
+import io.github.mcpmonitoring.testing.PrometheusScrape;
 import io.github.mcpmonitoring.testing.TestReceiver;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;

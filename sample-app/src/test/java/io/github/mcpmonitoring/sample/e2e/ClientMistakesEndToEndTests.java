@@ -16,6 +16,7 @@ import io.github.mcpmonitoring.alerts.Alert;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
 import io.github.mcpmonitoring.alerts.AlertState;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
+import io.github.mcpmonitoring.testing.PrometheusScrape;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.UnresponsiveServer;
 import io.github.mcpmonitoring.sample.kaltura.KalturaEndpoint;
+import io.github.mcpmonitoring.testing.PrometheusScrape;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
