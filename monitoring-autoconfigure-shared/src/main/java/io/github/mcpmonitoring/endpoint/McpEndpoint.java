@@ -28,8 +28,8 @@ public class McpEndpoint {
 	 * @param registry where the tool and API meters are
 	 * @param apiMetrics the upstream API metrics
 	 * @param recentErrors the recent failures
-	 * @param history the meter history the alert rules capture, or {@code null} without alerts: calls and errors
-	 * then count since start, without percentiles
+	 * @param history the meter history the alert rules capture, or {@code null} without alerts: calls, errors and
+	 * percentiles then count since start
 	 * @param window the window calls and percentiles are computed over, {@code null} without a history
 	 * @param evaluator the alert evaluator, or {@code null} when it does not run: the summary then has no alerts
 	 */

@@ -54,6 +54,22 @@ class McpEndpointTests {
 	}
 
 	@Test
+	void countsACallMadeAMomentBeforeTheRequestWithRoundedNumbers() {
+		McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
+				this.harness.recentErrors(), this.harness.history(), WINDOW, this.evaluator);
+		this.evaluator.evaluate();
+		this.harness.advance(Duration.ofSeconds(1));
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.TOOL_ERROR);
+		JsonNode listMedia = this.json.valueToTree(endpoint.summary()).path("tools").path("list_media");
+		assertThat(listMedia.path("calls").asLong()).isEqualTo(3);
+		assertThat(listMedia.path("errorRatio").toString()).isEqualTo("0.3333");
+		assertThat(listMedia.path("p50Ms").toString()).isEqualTo("150");
+		assertThat(listMedia.path("sinceStart").path("calls").asLong()).isEqualTo(3);
+	}
+
+	@Test
 	void withoutTheEvaluatorLeavesOutTheWindowAndAlerts() {
 		McpEndpoint endpoint = new McpEndpoint(this.harness.registry(), this.harness.apis(),
 				this.harness.recentErrors(), null, WINDOW, null);

@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.summary;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,8 @@ import io.github.mcpmonitoring.alerts.AlertTransition;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.CallFailure;
-import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.RecentErrors;
-import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,9 +24,11 @@ import org.springframework.lang.Nullable;
 
 /**
  * The read-only monitoring summary the {@code mcp} endpoint answers, for teams without Prometheus. Per tool and per
- * upstream API: calls, errors, client mistakes, error ratio and latency percentiles over the alert window, calls in
- * flight and the last error; the recent errors, client mistakes marked; and, while the alert evaluator runs, the
- * alerts firing, pending and their last transitions. Null fields are meant to be left out when written as JSON.
+ * upstream API: calls, errors, client mistakes, error ratio and latency percentiles over the alert window up to the
+ * moment of the request, the same counts since start, calls in flight and the last error; the recent errors, client
+ * mistakes marked; and, while the alert evaluator runs, the alerts firing, pending and their last transitions.
+ * Latencies are whole milliseconds and ratios have four decimals. Null fields are meant to be left out when written
+ * as JSON.
  */
 public class McpSummary {
 
@@ -52,8 +53,8 @@ public class McpSummary {
 	 * @param registry where the tool and API meters are
 	 * @param apiMetrics the upstream API metrics
 	 * @param recentErrors the recent failures
-	 * @param history the meter history the alert rules capture, or {@code null} without alerts: calls and errors
-	 * then count since start, without percentiles
+	 * @param history the meter history the alert rules capture, or {@code null} without alerts: calls, errors and
+	 * percentiles then count since start
 	 * @param window the window calls and percentiles are computed over, {@code null} without a history
 	 * @param evaluator the alert evaluator, or {@code null} when it does not run: the summary then has no alerts
 	 */
@@ -62,7 +63,8 @@ public class McpSummary {
 		this.registry = registry;
 		this.apiMetrics = apiMetrics;
 		this.recentErrors = recentErrors;
-		this.history = history;
+		// Without the evaluator nothing is ever captured: a history of its own then reads the meters since start.
+		this.history = (history != null) ? history : new MeterHistory(registry, Clock.systemUTC(), Duration.ZERO);
 		this.window = (history != null) ? window : null;
 		this.evaluator = evaluator;
 	}
@@ -79,54 +81,31 @@ public class McpSummary {
 	}
 
 	private Map<String, ToolDescriptor> tools(List<CallFailure> latestErrors) {
-		Map<String, MeterHistory.CallWindow> windows = (this.history != null)
-				? this.history.toolWindows(this.window)
-				: sinceStart(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL);
+		Map<String, MeterHistory.CallWindow> totals = this.history.toolTotals();
+		Map<String, MeterHistory.CallWindow> windows = (this.window != null)
+				? this.history.toolWindowsUntilNow(this.window) : totals;
 		Map<String, ToolDescriptor> tools = new TreeMap<>();
 		for (String tool : names(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL)) {
 			CallStats stats = CallStats.of(windows.get(tool), lastError(latestErrors, CallFailure.TOOL, tool));
 			tools.put(tool, new ToolDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
-					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), inFlight(tool)));
+					stats.p50Ms(), stats.p95Ms(), stats.lastError(), inFlight(tool), TotalsDescriptor.of(totals.get(tool))));
 		}
 		return tools;
 	}
 
 	private Map<String, ApiDescriptor> apis(List<CallFailure> latestErrors) {
-		Map<String, MeterHistory.CallWindow> windows = (this.history != null)
-				? this.history.apiWindows(this.window)
-				: sinceStart(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API);
+		Map<String, MeterHistory.CallWindow> totals = this.history.apiTotals();
+		Map<String, MeterHistory.CallWindow> windows = (this.window != null)
+				? this.history.apiWindowsUntilNow(this.window) : totals;
 		Map<String, Integer> consecutiveFailures = this.apiMetrics.consecutiveFailures();
 		Map<String, ApiDescriptor> apis = new TreeMap<>();
 		for (String api : names(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API)) {
 			CallStats stats = CallStats.of(windows.get(api), lastError(latestErrors, CallFailure.API, api));
 			apis.put(api, new ApiDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
-					stats.p50Seconds(), stats.p95Seconds(), stats.lastError(), consecutiveFailures.getOrDefault(api, 0)));
+					stats.p50Ms(), stats.p95Ms(), stats.lastError(), consecutiveFailures.getOrDefault(api, 0),
+					TotalsDescriptor.of(totals.get(api))));
 		}
 		return apis;
-	}
-
-	// Without the history there is no window to take percentiles over: counts only, from the cumulative timers.
-	private Map<String, MeterHistory.CallWindow> sinceStart(String meterName, String tagKey) {
-		Map<String, double[]> counts = new TreeMap<>();
-		for (Timer timer : this.registry.find(meterName).timers()) {
-			String name = timer.getId().getTag(tagKey);
-			if (name != null) {
-				// Calls, errors and client mistakes, as the history counts them.
-				double[] callsAndErrors = counts.computeIfAbsent(name, (key) -> new double[3]);
-				callsAndErrors[0] += timer.count();
-				if (FailureClass.CLIENT_MISTAKE.origin()
-					.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_ORIGIN))) {
-					callsAndErrors[2] += timer.count();
-				}
-				else if (!ErrorTypes.NONE.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE))) {
-					callsAndErrors[1] += timer.count();
-				}
-			}
-		}
-		Map<String, MeterHistory.CallWindow> windows = new TreeMap<>();
-		counts.forEach((name, callsAndErrors) -> windows.put(name, new MeterHistory.CallWindow(callsAndErrors[0],
-				callsAndErrors[1], new double[0], new double[0], callsAndErrors[2])));
-		return windows;
 	}
 
 	private AlertsDescriptor alerts() {
@@ -170,8 +149,13 @@ public class McpSummary {
 		return null;
 	}
 
-	private static Double finiteOrNull(double value) {
-		return Double.isFinite(value) ? value : null;
+	/** Four decimals: enough for a ratio or an alert's value, short enough to read. */
+	private static Double roundedOrNull(double value) {
+		return Double.isFinite(value) ? Math.round(value * 10_000) / 10_000.0 : null;
+	}
+
+	private static Long millisOrNull(double seconds) {
+		return Double.isFinite(seconds) ? Math.round(seconds * 1000) : null;
 	}
 
 	/**
@@ -194,14 +178,15 @@ public class McpSummary {
 	 * @param calls calls in the window, client mistakes included
 	 * @param errors failed calls in the window, client mistakes left out
 	 * @param clientErrors calls in the window that failed by the client's mistake
-	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
-	 * @param p50Seconds median duration, {@code null} when unknown
-	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
+	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls, four decimals
+	 * @param p50Ms median duration in whole milliseconds, {@code null} when unknown
+	 * @param p95Ms 95th percentile duration in whole milliseconds, {@code null} when unknown
 	 * @param lastError the tool's latest failure among the recent errors, or {@code null}
 	 * @param inFlight calls in flight now
+	 * @param sinceStart the calls, errors and client mistakes since start
 	 */
-	public record ToolDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError, int inFlight) {
+	public record ToolDescriptor(long calls, long errors, long clientErrors, double errorRatio, Long p50Ms,
+			Long p95Ms, CallFailureDescriptor lastError, int inFlight, TotalsDescriptor sinceStart) {
 	}
 
 	/**
@@ -210,14 +195,32 @@ public class McpSummary {
 	 * @param calls calls in the window, client mistakes included
 	 * @param errors failed calls in the window, client mistakes left out
 	 * @param clientErrors calls in the window that failed by the client's mistake
-	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls
-	 * @param p50Seconds median duration, {@code null} when unknown
-	 * @param p95Seconds 95th percentile duration, {@code null} when unknown
+	 * @param errorRatio errors over calls, both without client mistakes, 0 without calls, four decimals
+	 * @param p50Ms median duration in whole milliseconds, {@code null} when unknown
+	 * @param p95Ms 95th percentile duration in whole milliseconds, {@code null} when unknown
 	 * @param lastError the API's latest failure among the recent errors, or {@code null}
 	 * @param consecutiveFailures failures in a row until now
+	 * @param sinceStart the calls, errors and client mistakes since start
 	 */
-	public record ApiDescriptor(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError, int consecutiveFailures) {
+	public record ApiDescriptor(long calls, long errors, long clientErrors, double errorRatio, Long p50Ms,
+			Long p95Ms, CallFailureDescriptor lastError, int consecutiveFailures, TotalsDescriptor sinceStart) {
+	}
+
+	/**
+	 * One tool's or API's calls since start.
+	 *
+	 * @param calls calls since start, client mistakes included
+	 * @param errors failed calls since start, client mistakes left out
+	 * @param clientErrors calls since start that failed by the client's mistake
+	 */
+	public record TotalsDescriptor(long calls, long errors, long clientErrors) {
+
+		static TotalsDescriptor of(MeterHistory.CallWindow total) {
+			return (total != null)
+					? new TotalsDescriptor((long) total.calls(), (long) total.errors(), (long) total.clientErrors())
+					: new TotalsDescriptor(0, 0, 0);
+		}
+
 	}
 
 	/**
@@ -269,7 +272,7 @@ public class McpSummary {
 
 		static AlertDescriptor of(Alert alert) {
 			return new AlertDescriptor(alert.name(), alert.severity().label(), alert.state().label(), alert.labels(),
-					finiteOrNull(alert.value()), String.valueOf(alert.activeSince()),
+					roundedOrNull(alert.value()), String.valueOf(alert.activeSince()),
 					(alert.firingSince() != null) ? alert.firingSince().toString() : null, alert.summary(),
 					alert.runbookUrl());
 		}
@@ -293,13 +296,13 @@ public class McpSummary {
 		static TransitionDescriptor of(AlertTransition transition) {
 			return new TransitionDescriptor(transition.time().toString(), transition.alertName(),
 					transition.severity().label(), transition.labels(), transition.from().label(),
-					transition.to().label(), finiteOrNull(transition.value()));
+					transition.to().label(), roundedOrNull(transition.value()));
 		}
 
 	}
 
-	private record CallStats(long calls, long errors, long clientErrors, double errorRatio, Double p50Seconds,
-			Double p95Seconds, CallFailureDescriptor lastError) {
+	private record CallStats(long calls, long errors, long clientErrors, double errorRatio, Long p50Ms, Long p95Ms,
+			CallFailureDescriptor lastError) {
 
 		static CallStats of(MeterHistory.CallWindow window, CallFailure lastError) {
 			double calls = (window != null) ? window.calls() : 0;
@@ -307,9 +310,10 @@ public class McpSummary {
 			double clientErrors = (window != null) ? window.clientErrors() : 0;
 			// As the error-rate rule computes it: client mistakes count neither as calls nor as errors.
 			double counted = calls - clientErrors;
-			return new CallStats((long) calls, (long) errors, (long) clientErrors, (counted > 0) ? errors / counted : 0.0,
-					(window != null) ? finiteOrNull(window.quantile(0.5)) : null,
-					(window != null) ? finiteOrNull(window.quantile(0.95)) : null,
+			return new CallStats((long) calls, (long) errors, (long) clientErrors,
+					(counted > 0) ? roundedOrNull(errors / counted) : 0.0,
+					(window != null) ? millisOrNull(window.quantile(0.5)) : null,
+					(window != null) ? millisOrNull(window.quantile(0.95)) : null,
 					(lastError != null) ? CallFailureDescriptor.of(lastError) : null);
 		}
 

@@ -20,12 +20,12 @@ import io.github.mcpmonitoring.summary.McpSummary.ApiDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.CallFailureDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.McpDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.ToolDescriptor;
+import io.github.mcpmonitoring.summary.McpSummary.TotalsDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.TransitionDescriptor;
 import org.junit.jupiter.api.Test;
 
 import static io.github.mcpmonitoring.alerts.TestRule.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Tests for {@link McpSummary}, on the starter's real meters, meter history, recent errors and evaluator.
@@ -67,8 +67,11 @@ class McpSummaryTests {
 	@Test
 	void summarisesEachToolOverTheWindow() {
 		this.harness.toolCalls("list_media", 5, ErrorTypes.NONE);
-		this.evaluator.evaluate();
-		this.harness.advance(Duration.ofSeconds(15));
+		// Five minutes later, those five calls are out of the window.
+		for (int i = 0; i < 21; i++) {
+			this.evaluator.evaluate();
+			this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
+		}
 		for (int i = 0; i < 6; i++) {
 			this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
 		}
@@ -85,14 +88,72 @@ class McpSummaryTests {
 		assertThat(listMedia.errors()).isEqualTo(2);
 		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
 		assertThat(listMedia.inFlight()).isEqualTo(1);
-		// 6 calls in (0.1 s, 0.2 s], 2 in (2 s, 5 s]: rank 4 of 8 and rank 7.6 of 8.
-		assertThat(listMedia.p50Seconds()).isCloseTo(0.1 + 0.1 * 4 / 6, offset(1e-12));
-		assertThat(listMedia.p95Seconds()).isCloseTo(2 + 3 * 1.6 / 2, offset(1e-12));
+		// 6 calls in (0.1 s, 0.2 s], 2 in (2 s, 5 s]: rank 4 of 8 and rank 7.6 of 8, in whole milliseconds.
+		assertThat(listMedia.p50Ms()).isEqualTo(Math.round(1000 * (0.1 + 0.1 * 4 / 6)));
+		assertThat(listMedia.p95Ms()).isEqualTo(Math.round(1000 * (2 + 3 * 1.6 / 2)));
+		assertThat(listMedia.sinceStart()).isEqualTo(new TotalsDescriptor(13, 2, 0));
 		assertThat(listMedia.lastError()).isEqualTo(new CallFailureDescriptor(
 				this.harness.clock().instant().toString(), "tool", "list_media", "tool_error", false,
 				"tool_error in list_media"));
-		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0, 0.0, null, null, null, 0));
+		assertThat(tools.get("get_session_info")).isEqualTo(new ToolDescriptor(0, 0, 0, 0.0, null, null, null, 0,
+				new TotalsDescriptor(0, 0, 0)));
 		inFlight.end();
+	}
+
+	@Test
+	void countsCallsMadeAMomentBeforeTheRequest() {
+		this.evaluator.evaluate();
+		this.harness.advance(Duration.ofSeconds(1));
+		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
+		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
+		McpDescriptor summary = this.mcp.summary();
+		assertThat(summary.tools().get("list_media").calls()).isEqualTo(3);
+		assertThat(summary.apis().get("kaltura.media.list").errors()).isEqualTo(1);
+	}
+
+	@Test
+	void leavesTheAlertRulesWindowsAsTheEvaluatorLeftThem() {
+		this.evaluator.evaluate();
+		this.harness.advance(Duration.ofSeconds(15));
+		this.harness.toolCalls("list_media", 2, ErrorTypes.NONE);
+		this.evaluator.evaluate();
+		this.harness.advance(Duration.ofSeconds(5));
+		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
+		assertThat(this.mcp.summary().tools().get("list_media").calls()).isEqualTo(5);
+		// Read by the rules: still the window up to the last evaluation.
+		assertThat(this.harness.history().toolWindows(WINDOW).get("list_media").calls()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsTheCountsSinceStartBesideTheWindow() {
+		this.harness.toolCalls("list_media", 4, ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
+		this.evaluator.evaluate();
+		for (int i = 0; i < 22; i++) {
+			this.harness.advance(RuleHarness.EVALUATION_INTERVAL);
+			this.evaluator.evaluate();
+		}
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
+		ToolDescriptor listMedia = this.mcp.summary().tools().get("list_media");
+		assertThat(listMedia.calls()).as("in the last five minutes").isEqualTo(1);
+		assertThat(listMedia.errors()).isZero();
+		assertThat(listMedia.sinceStart()).isEqualTo(new TotalsDescriptor(6, 1, 0));
+	}
+
+	@Test
+	void roundsRatiosToFourDecimalsAndLatenciesToMilliseconds() {
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.NONE);
+		this.harness.toolCall("list_media", Duration.ofMillis(150), ErrorTypes.TOOL_ERROR);
+		this.firing.holds(candidate(AlertSeverity.ERROR, 0.18499999999999997));
+		this.evaluator.evaluate();
+		McpDescriptor summary = this.mcp.summary();
+		ToolDescriptor listMedia = summary.tools().get("list_media");
+		assertThat(listMedia.errorRatio()).isEqualTo(0.3333);
+		// Three calls in (0.1 s, 0.2 s]: rank 1.5 of 3.
+		assertThat(listMedia.p50Ms()).isEqualTo(150);
+		assertThat(summary.alerts().firing().get(0).value()).isEqualTo(0.185);
+		assertThat(summary.alerts().transitions().get(0).value()).isEqualTo(0.185);
 	}
 
 	@Test
@@ -107,9 +168,9 @@ class McpSummaryTests {
 		assertThat(api.calls()).isEqualTo(3);
 		assertThat(api.errors()).isEqualTo(2);
 		assertThat(api.consecutiveFailures()).isEqualTo(2);
-		assertThat(api.p50Seconds()).isNotNull();
-		assertThat(api.p95Seconds()).isNotNull();
-		assertThat(api.errorRatio()).isCloseTo(2.0 / 3, offset(1e-12));
+		assertThat(api.p50Ms()).isNotNull();
+		assertThat(api.p95Ms()).isNotNull();
+		assertThat(api.errorRatio()).isEqualTo(0.6667);
 		assertThat(api.lastError().kind()).isEqualTo("api");
 		assertThat(api.lastError().errorType()).isEqualTo("IllegalStateException");
 		assertThat(api.lastError().message()).isEqualTo("SERVICE_FORBIDDEN");
@@ -179,7 +240,8 @@ class McpSummaryTests {
 		assertThat(listMedia.calls()).isEqualTo(4);
 		assertThat(listMedia.errors()).isEqualTo(1);
 		assertThat(listMedia.errorRatio()).isEqualTo(0.25);
-		assertThat(listMedia.p50Seconds()).isNull();
+		assertThat(listMedia.p50Ms()).as("over the calls since start").isNotNull();
+		assertThat(listMedia.sinceStart()).isEqualTo(new TotalsDescriptor(4, 1, 0));
 		assertThat(listMedia.lastError().errorType()).isEqualTo("tool_error");
 		assertThat(summary.apis().get("kaltura.media.list").consecutiveFailures()).isEqualTo(1);
 		assertThat(summary.recentErrors()).hasSize(2);
@@ -188,7 +250,7 @@ class McpSummaryTests {
 	}
 
 	@Test
-	void writesTheFieldNamesItAlwaysHad() {
+	void writesItsFieldNames() {
 		this.harness.toolCall("list_media", Duration.ofSeconds(3), ErrorTypes.TOOL_ERROR);
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
 		this.firing.holds(candidate(AlertSeverity.ERROR, 0.3));
@@ -198,13 +260,14 @@ class McpSummaryTests {
 		this.harness.apiCall("kaltura.media.list", new IllegalStateException("SERVICE_FORBIDDEN"));
 		this.evaluator.evaluate();
 		JsonNode summary = this.json.valueToTree(this.mcp.summary());
-		// Client mistakes added clientErrors and clientError; the others are as they always were.
 		assertThat(summary.path("tools").path("list_media").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
-					"lastError", "inFlight");
+			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Ms", "p95Ms",
+					"lastError", "inFlight", "sinceStart");
 		assertThat(summary.path("apis").path("kaltura.media.list").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Seconds", "p95Seconds",
-					"lastError", "consecutiveFailures");
+			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Ms", "p95Ms",
+					"lastError", "consecutiveFailures", "sinceStart");
+		assertThat(summary.path("tools").path("list_media").path("sinceStart").fieldNames()).toIterable()
+			.containsExactly("calls", "errors", "clientErrors");
 		assertThat(summary.path("recentErrors").path(0).fieldNames()).toIterable()
 			.containsExactlyInAnyOrder("time", "kind", "name", "errorType", "clientError", "message");
 		assertThat(summary.path("alerts").path("firing").path(0).fieldNames()).toIterable()

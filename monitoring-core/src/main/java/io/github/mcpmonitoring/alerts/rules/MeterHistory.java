@@ -82,6 +82,64 @@ public class MeterHistory {
 		return (ends != null) ? windows(ends[0].apis(), ends[1].apis()) : Map.of();
 	}
 
+	/**
+	 * Return what each tool did inside a window that ends now: the meters are read now and compared with the stored
+	 * snapshot the window starts at, which stays as it is, so the rules' windows do not move.
+	 * @param window the length of the window
+	 * @return the calls, errors and latency histogram of each tool; since start while no snapshot is as old as the
+	 * window
+	 */
+	public Map<String, CallWindow> toolWindowsUntilNow(Duration window) {
+		Map<TimerKey, TimerSample> now = timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL);
+		Capture start = startOf(window);
+		return windows((start != null) ? start.tools() : Map.of(), now);
+	}
+
+	/**
+	 * Return what each upstream API did inside a window that ends now, as {@link #toolWindowsUntilNow(Duration)}.
+	 * @param window the length of the window
+	 * @return the calls, errors and latency histogram of each API; since start while no snapshot is as old as the
+	 * window
+	 */
+	public Map<String, CallWindow> apiWindowsUntilNow(Duration window) {
+		Map<TimerKey, TimerSample> now = timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API);
+		Capture start = startOf(window);
+		return windows((start != null) ? start.apis() : Map.of(), now);
+	}
+
+	/**
+	 * Return what each tool did since the meters were registered, read now.
+	 * @return the calls, errors and latency histogram of each tool since start
+	 */
+	public Map<String, CallWindow> toolTotals() {
+		return windows(Map.of(), timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL));
+	}
+
+	/**
+	 * Return what each upstream API did since the meters were registered, read now.
+	 * @return the calls, errors and latency histogram of each API since start
+	 */
+	public Map<String, CallWindow> apiTotals() {
+		return windows(Map.of(), timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API));
+	}
+
+	/**
+	 * The newest stored snapshot at least a window old, or {@code null} when none is. Snapshots are kept for the
+	 * window and one evaluation, so none that old means the meters are younger than the window (give or take the
+	 * first evaluation): counting from zero is then what happened inside it.
+	 */
+	private synchronized Capture startOf(Duration window) {
+		Instant start = this.clock.instant().minus(window);
+		Capture found = null;
+		for (Capture capture : this.captures) {
+			if (capture.time().isAfter(start)) {
+				break;
+			}
+			found = capture;
+		}
+		return found;
+	}
+
 	private static Map<String, CallWindow> windows(Map<TimerKey, TimerSample> earlier,
 			Map<TimerKey, TimerSample> latest) {
 		Map<String, CallWindow> windows = new TreeMap<>();
