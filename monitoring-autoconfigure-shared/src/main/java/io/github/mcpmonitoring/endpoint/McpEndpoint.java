@@ -35,7 +35,15 @@ public class McpEndpoint {
 	 */
 	public McpEndpoint(MeterRegistry registry, ApiCallMetrics apiMetrics, RecentErrors recentErrors,
 			@Nullable MeterHistory history, @Nullable Duration window, @Nullable AlertEvaluator evaluator) {
-		this.summary = new McpSummary(registry, apiMetrics, recentErrors, history, window, evaluator);
+		this(new McpSummary(registry, apiMetrics, recentErrors, history, window, evaluator));
+	}
+
+	/**
+	 * Create the endpoint over a summary the application shares, such as with the status page.
+	 * @param summary the summary to answer
+	 */
+	public McpEndpoint(McpSummary summary) {
+		this.summary = summary;
 	}
 
 	/**

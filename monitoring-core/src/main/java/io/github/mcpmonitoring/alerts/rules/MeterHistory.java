@@ -290,6 +290,25 @@ public class MeterHistory {
 			return this.calls - this.clientErrors;
 		}
 
+		/**
+		 * Return what happened between an earlier window of the same tool or API and this one, both counted from
+		 * the same start.
+		 * @param earlier the earlier window, or {@code null} when the tool or API had no calls then
+		 * @return the difference, never negative
+		 */
+		public CallWindow minus(CallWindow earlier) {
+			if (earlier == null) {
+				return this;
+			}
+			double[] counts = new double[this.bucketCounts.length];
+			for (int i = 0; i < counts.length; i++) {
+				double before = (earlier.bucketCounts.length == counts.length) ? earlier.bucketCounts[i] : 0;
+				counts[i] = Math.max(0, this.bucketCounts[i] - before);
+			}
+			return new CallWindow(Math.max(0, this.calls - earlier.calls), Math.max(0, this.errors - earlier.errors),
+					this.bucketBounds, counts, Math.max(0, this.clientErrors - earlier.clientErrors));
+		}
+
 		CallWindow plus(CallWindow other) {
 			double clientErrors = this.clientErrors + other.clientErrors;
 			if (other.bucketBounds.length != this.bucketBounds.length) {
