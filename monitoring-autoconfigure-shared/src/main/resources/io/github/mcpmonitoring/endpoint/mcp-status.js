@@ -128,14 +128,16 @@
     return badge('OK', 'ok');
   }
 
-  function chart(series, step) {
+  function chart(series, activity) {
     var width = 150, height = 36, n = series.calls.length;
+    // The hour is drawn as a fixed number of slots, newest on the right, so that bars keep their width as it fills.
+    var slots = Math.max(n, Math.round(3600 / (windowSeconds(activity.step) || 60)));
     var maxCalls = Math.max.apply(null, series.calls.concat([1]));
     var latencies = series.p95Ms.filter(function (v) { return v !== null; });
     var maxLatency = Math.max.apply(null, latencies.concat([1]));
     var totalCalls = series.calls.reduce(function (a, b) { return a + b; }, 0);
     var totalErrors = series.errors.reduce(function (a, b) { return a + b; }, 0);
-    var label = 'Last ' + duration((windowSeconds(step) || 60) * n).replace(/ 0 s$/, '') + ': ' + totalCalls
+    var label = 'Last ' + duration((windowSeconds(activity.step) || 60) * n).replace(/ 0 s$/, '') + ': ' + totalCalls
       + ' calls, '
       + totalErrors + ' errors' + (latencies.length ? ', p95 up to ' + maxLatency + ' ms' : '');
     var root = svg('svg', { 'class': 'chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
@@ -143,10 +145,12 @@
     var title = svg('title', {});
     title.textContent = label;
     root.appendChild(title);
-    var barWidth = width / Math.max(n, 1);
+    root.appendChild(svg('line', { x1: '0', y1: String(height - 0.5), x2: String(width), y2: String(height - 0.5),
+      'class': 'axis' }));
+    var barWidth = width / slots;
     var points = [];
     for (var i = 0; i < n; i++) {
-      var x = i * barWidth;
+      var x = (slots - n + i) * barWidth;
       var callsHeight = (series.calls[i] / maxCalls) * (height - 2);
       var errorsHeight = (series.errors[i] / maxCalls) * (height - 2);
       if (callsHeight > 0) {
@@ -220,22 +224,21 @@
     if (names.length === 0) {
       return [empty(kind === 'tool' ? 'No tool has been called yet.' : 'No upstream API has been called yet.')];
     }
-    var headings = [kind === 'tool' ? 'Tool' : 'API', 'Status', 'Calls/s', 'Calls', 'Error ratio', 'p50', 'p95',
-      kind === 'tool' ? 'In flight' : 'Failures in a row', 'Since start', 'Last error', 'Last hour'];
-    var numeric = [false, false, true, true, true, true, true, true, true, false, false];
+    var headings = [kind === 'tool' ? 'Tool' : 'API', 'Status', 'Calls/s', 'Calls', 'Errors', 'Error ratio', 'p50',
+      'p95', kind === 'tool' ? 'In flight' : 'Failures in a row', 'Since start', 'Last hour', 'Last error'];
+    var numeric = [false, false, true, true, true, true, true, true, true, true, false, false];
     var rows = names.map(function (name) {
       var stats = map[name];
       var series = activity && (kind === 'tool' ? activity.tools : activity.apis)[name];
       var total = stats.sinceStart || { calls: stats.calls, errors: stats.errors, clientErrors: stats.clientErrors };
       return [name, callsStatus(name, stats, kind === 'tool' ? 'gen_ai_tool_name' : 'name', firing),
-        rate(stats.calls, seconds), String(stats.calls) + (stats.clientErrors ? ' (' + stats.clientErrors
-          + ' client mistakes)' : ''), percent(stats.errorRatio) + ' (' + stats.errors + ' errors)',
-        ms(stats.p50Ms), ms(stats.p95Ms), String(kind === 'tool' ? stats.inFlight : stats.consecutiveFailures),
-        total.calls + ' calls, ' + total.errors + ' errors', lastError(stats.lastError),
-        series ? chart(series, activity.step) : '-'];
+        rate(stats.calls, seconds), String(stats.calls), String(stats.errors) + (stats.clientErrors ? ' + '
+          + stats.clientErrors + ' client' : ''), percent(stats.errorRatio), ms(stats.p50Ms), ms(stats.p95Ms),
+        String(kind === 'tool' ? stats.inFlight : stats.consecutiveFailures), total.calls + ' / ' + total.errors,
+        series ? chart(series, activity) : '-', lastError(stats.lastError)];
     });
     var caption = (seconds ? 'Over the last ' + windowText(summary.window) : 'Since start')
-      + ', up to the moment of reading';
+      + ', up to the moment of reading. Errors leave out client mistakes, counted apart; since start: calls / errors.';
     return [table(caption, headings, rows, numeric), legend()];
   }
 

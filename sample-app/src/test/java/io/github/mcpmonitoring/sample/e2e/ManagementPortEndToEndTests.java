@@ -40,7 +40,7 @@ class ManagementPortEndToEndTests {
 	void theActuatorAnswersOnlyOnTheManagementPort() throws Exception {
 		assertThat(this.managementPort).isNotEqualTo(this.port);
 		for (String path : new String[] { "/actuator/health", "/actuator/prometheus", "/actuator/mcp",
-				"/actuator/metrics" }) {
+				"/actuator/metrics", "/actuator/mcpstatus", "/actuator/mcpstatus/data" }) {
 			assertThat(status(this.port, path)).as("%s on the MCP port", path).isEqualTo(404);
 			assertThat(status(this.managementPort, path)).as("%s on the management port", path).isEqualTo(200);
 		}
