@@ -1,0 +1,190 @@
+package io.github.mcpmonitoring.peers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+
+/**
+ * Probes one MCP peer with the MCP Java SDK client: {@code initialize}, the check, close; the whole exchange bounded by
+ * the timeout, including a peer that accepts the connection and never answers. Uses only client API that MCP SDK 0.18
+ * and 2.0 share. One HTTP client per peer serves every probe, so probes leave no thread behind.
+ */
+public class McpPeerProbe implements AutoCloseable {
+
+	/** Pages of {@code tools/list} read at most, against a peer whose cursor never ends. */
+	static final int MAX_TOOL_PAGES = 100;
+
+	private static final String INITIALIZE = "initialize";
+
+	private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("mcp-monitoring-probe",
+			"1.0");
+
+	private final PeerSettings settings;
+
+	private final HttpClient httpClient;
+
+	/**
+	 * Create a probe.
+	 * @param settings the peer and how to probe it
+	 */
+	public McpPeerProbe(PeerSettings settings) {
+		this.settings = settings;
+		this.httpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(settings.timeout())
+			.build();
+	}
+
+	/**
+	 * Probe the peer once. Never blocks the calling thread on the network and never completes exceptionally.
+	 * @return the result, at the latest shortly after the timeout
+	 */
+	public CompletableFuture<PeerProbeResult> probe() {
+		Exchange exchange = new Exchange(new ObservedHttpClient(this.httpClient));
+		return Mono
+			.using(() -> client(exchange.httpClient), (client) -> exchange(client, exchange), McpAsyncClient::close)
+			.timeout(this.settings.timeout())
+			.map(exchange::succeeded)
+			.onErrorResume((ex) -> Mono.just(exchange.failed(ex, this.settings.timeout())))
+			.toFuture();
+	}
+
+	private Mono<Optional<Integer>> exchange(McpAsyncClient client, Exchange exchange) {
+		Mono<Optional<Integer>> check = switch (this.settings.check()) {
+			case PING -> exchange.step(PeerCheck.PING.methodName(), client.ping()).thenReturn(Optional.empty());
+			case TOOLS_LIST -> exchange.step(PeerCheck.TOOLS_LIST.methodName(), countTools(client, null, 1, 0))
+				.map(Optional::of);
+		};
+		return exchange.step(INITIALIZE, client.initialize()).then(check);
+	}
+
+	private Mono<Integer> countTools(McpAsyncClient client, String cursor, int page, int counted) {
+		return client.listTools(cursor).flatMap((result) -> {
+			int tools = counted + ((result.tools() != null) ? result.tools().size() : 0);
+			String next = result.nextCursor();
+			if (next == null || next.isEmpty() || page >= MAX_TOOL_PAGES) {
+				return Mono.just(tools);
+			}
+			return countTools(client, next, page + 1, tools);
+		});
+	}
+
+	private McpAsyncClient client(HttpClient httpClient) {
+		return McpClient.async(transport(httpClient))
+			.requestTimeout(this.settings.timeout())
+			.initializationTimeout(this.settings.timeout())
+			.clientInfo(CLIENT_INFO)
+			.build();
+	}
+
+	private McpClientTransport transport(HttpClient httpClient) {
+		URI url = this.settings.url();
+		String base = url.getScheme() + "://" + url.getRawAuthority();
+		String path = (url.getRawPath() == null || url.getRawPath().isEmpty()) ? "/" : url.getRawPath();
+		String endpoint = (url.getRawQuery() != null) ? path + "?" + url.getRawQuery() : path;
+		ProbeClientBuilder clientBuilder = new ProbeClientBuilder(httpClient);
+		return switch (this.settings.transport()) {
+			case STREAMABLE -> HttpClientStreamableHttpTransport.builder(base)
+				.endpoint(endpoint)
+				.clientBuilder(clientBuilder)
+				.httpRequestCustomizer(this::customize)
+				.build();
+			case SSE -> HttpClientSseClientTransport.builder(base)
+				.sseEndpoint(endpoint)
+				.clientBuilder(clientBuilder)
+				.httpRequestCustomizer(this::customize)
+				.build();
+		};
+	}
+
+	private void customize(HttpRequest.Builder request, String method, URI uri, String body,
+			McpTransportContext context) {
+		this.settings.headers().forEach(request::setHeader);
+		// The JDK client's own bound: it gives up on an exchange whose answer does not start in time and closes its
+		// connection, so that a peer that never answers keeps no exchange open after the probe gave up.
+		request.timeout(this.settings.timeout());
+	}
+
+	@Override
+	public void close() {
+		// The JDK's HttpClient can be closed from Java 21 on; before, its thread ends once it is unreachable.
+		if (this.httpClient instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Nothing left to release.
+			}
+		}
+	}
+
+	/** One probe's operations in progress. */
+	private static final class Exchange {
+
+		private final ObservedHttpClient httpClient;
+
+		private final List<PeerProbeResult.Operation> operations = new ArrayList<>();
+
+		private final long startedAt = System.nanoTime();
+
+		private volatile String current;
+
+		private volatile long currentStartedAt;
+
+		Exchange(ObservedHttpClient httpClient) {
+			this.httpClient = httpClient;
+		}
+
+		<T> Mono<T> step(String methodName, Mono<T> operation) {
+			return Mono.defer(() -> {
+				this.current = methodName;
+				this.currentStartedAt = System.nanoTime();
+				return operation;
+			}).doOnSuccess((value) -> end("none"));
+		}
+
+		private synchronized void end(String errorType) {
+			if (this.current != null) {
+				this.operations.add(new PeerProbeResult.Operation(this.current,
+						Duration.ofNanos(System.nanoTime() - this.currentStartedAt), errorType));
+				this.current = null;
+			}
+		}
+
+		synchronized PeerProbeResult succeeded(Optional<Integer> tools) {
+			return new PeerProbeResult(this.operations, elapsed(), null, tools.orElse(null));
+		}
+
+		synchronized PeerProbeResult failed(Throwable failure, Duration timeout) {
+			PeerFailure classified = PeerFailure.of(failure, this.httpClient.lastStatus(), this.httpClient.allAnswered(),
+					timeout);
+			if (this.current == null) {
+				// Failed before the first operation started: building the client, say.
+				this.current = INITIALIZE;
+				this.currentStartedAt = this.startedAt;
+			}
+			end(classified.errorType());
+			return new PeerProbeResult(this.operations, elapsed(), classified, null);
+		}
+
+		private Duration elapsed() {
+			return Duration.ofNanos(System.nanoTime() - this.startedAt);
+		}
+
+	}
+
+}
