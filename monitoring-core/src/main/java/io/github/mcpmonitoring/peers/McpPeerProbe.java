@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
@@ -25,6 +30,8 @@ import reactor.core.publisher.Mono;
  */
 public class McpPeerProbe implements AutoCloseable {
 
+	private static final int EXCHANGE_THREADS = 2;
+
 	/** Pages of {@code tools/list} read at most, against a peer whose cursor never ends. */
 	static final int MAX_TOOL_PAGES = 100;
 
@@ -35,6 +42,8 @@ public class McpPeerProbe implements AutoCloseable {
 
 	private final PeerSettings settings;
 
+	private final ThreadPoolExecutor executor;
+
 	private final HttpClient httpClient;
 
 	/**
@@ -43,9 +52,15 @@ public class McpPeerProbe implements AutoCloseable {
 	 */
 	public McpPeerProbe(PeerSettings settings) {
 		this.settings = settings;
+		// The JDK client's default executor grows a thread for each exchange that overlaps another; a probe needs
+		// few, and none while the peer is not probed.
+		this.executor = new ThreadPoolExecutor(EXCHANGE_THREADS, EXCHANGE_THREADS, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), new ProbeThreads(settings.name()));
+		this.executor.allowCoreThreadTimeOut(true);
 		this.httpClient = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.timeout())
+			.executor(this.executor)
 			.build();
 	}
 
@@ -121,6 +136,7 @@ public class McpPeerProbe implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.executor.shutdown();
 		// The JDK's HttpClient can be closed from Java 21 on; before, its thread ends once it is unreachable.
 		if (this.httpClient instanceof AutoCloseable closeable) {
 			try {
@@ -130,6 +146,26 @@ public class McpPeerProbe implements AutoCloseable {
 				// Nothing left to release.
 			}
 		}
+	}
+
+	/** Daemon threads named after the peer. */
+	private static final class ProbeThreads implements ThreadFactory {
+
+		private final String peer;
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		ProbeThreads(String peer) {
+			this.peer = peer;
+		}
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "mcp-peer-" + this.peer + "-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
 	}
 
 	/** One probe's operations in progress. */
