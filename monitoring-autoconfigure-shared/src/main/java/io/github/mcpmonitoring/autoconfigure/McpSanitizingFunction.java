@@ -20,7 +20,16 @@ public class McpSanitizingFunction implements SanitizingFunction {
 	static final List<String> SENSITIVE_KEYS = List.of("mcp.monitoring.health.recent-errors.redacted-values",
 			"mcp.monitoring.alerts.webhook.headers");
 
+	/**
+	 * The map of peers, whose entries each hold {@code headers} with secrets: {@code <this>.<name>.headers}.
+	 */
+	static final String PEERS_KEY = "mcp.monitoring.peers";
+
+	private static final String PEER_HEADERS = uniform(".headers");
+
 	private final List<String> sensitivePrefixes = SENSITIVE_KEYS.stream().map(McpSanitizingFunction::uniform).toList();
+
+	private final String peersPrefix = uniform(PEERS_KEY);
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
@@ -32,6 +41,11 @@ public class McpSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String uniformKey = uniform(key);
+		if (uniformKey.startsWith(this.peersPrefix)
+				&& uniformKey.indexOf(PEER_HEADERS, this.peersPrefix.length()) >= 0) {
+			// Also masks the rest of a peer whose name contains "headers": masking too much is the safe side.
+			return true;
+		}
 		return this.sensitivePrefixes.stream().anyMatch(uniformKey::startsWith);
 	}
 

@@ -28,19 +28,25 @@ class SensitivePropertiesTests {
 		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 				EnvironmentEndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
 				McpMonitoringAutoConfiguration.class, McpSystemMemoryAutoConfiguration.class,
-				McpHealthAutoConfiguration.class, McpAlertsAutoConfiguration.class, McpSanitizingAutoConfiguration.class))
+				McpHealthAutoConfiguration.class, McpAlertsAutoConfiguration.class, McpPeersAutoConfiguration.class,
+				McpSanitizingAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 				"mcp.monitoring.health.recent-errors.capacity=777",
 				"mcp.monitoring.health.recent-errors.redacted-values=first-s3cr3t,second-s3cr3t",
 				"mcp.monitoring.alerts.webhook.url=http://localhost:9/alerts",
-				"mcp.monitoring.alerts.webhook.headers.Authorization=Bearer header-s3cr3t");
+				"mcp.monitoring.alerts.webhook.headers.Authorization=Bearer header-s3cr3t",
+				"mcp.monitoring.peers.gateway.url=http://localhost:9/gateway",
+				"mcp.monitoring.peers.gateway.headers.Authorization=Bearer peer-s3cr3t");
 
 	@Test
 	void environmentEndpointMasksTheSecretsAndShowsTheRest() {
 		this.contextRunner.run((context) -> {
 			String env = json(context, context.getBean(EnvironmentEndpoint.class).environment(null));
-			assertThat(env).contains("777").contains("http://localhost:9/alerts").doesNotContain("s3cr3t");
+			assertThat(env).contains("777")
+				.contains("http://localhost:9/alerts")
+				.contains("http://localhost:9/gateway")
+				.doesNotContain("s3cr3t");
 		});
 	}
 
@@ -60,7 +66,10 @@ class SensitivePropertiesTests {
 		this.contextRunner.run((context) -> {
 			String configprops = json(context,
 					context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
-			assertThat(configprops).contains("777").contains("http://localhost:9/alerts").doesNotContain("s3cr3t");
+			assertThat(configprops).contains("777")
+				.contains("http://localhost:9/alerts")
+				.contains("http://localhost:9/gateway")
+				.doesNotContain("s3cr3t");
 		});
 	}
 

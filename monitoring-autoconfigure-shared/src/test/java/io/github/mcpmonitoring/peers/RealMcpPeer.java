@@ -28,7 +28,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * {@code /sse}) on an embedded Tomcat on a loopback port, with two tools. It can be stopped and started again on the
  * same port, and keeps the {@code Authorization} headers it received.
  */
-final class RealMcpPeer implements AutoCloseable {
+public final class RealMcpPeer implements AutoCloseable {
 
 	private final PeerTransport transport;
 
@@ -40,11 +40,11 @@ final class RealMcpPeer implements AutoCloseable {
 
 	private McpSyncServer server;
 
-	RealMcpPeer(PeerTransport transport) {
+	public RealMcpPeer(PeerTransport transport) {
 		this.transport = transport;
 	}
 
-	RealMcpPeer start() throws Exception {
+	public RealMcpPeer start() throws Exception {
 		McpJsonMapper json = McpJsonDefaults.getMapper();
 		HttpServlet servlet;
 		String path;
@@ -122,15 +122,15 @@ final class RealMcpPeer implements AutoCloseable {
 			.build();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port + ((this.transport == PeerTransport.SSE) ? "/sse" : "/mcp");
 	}
 
-	List<String> authorizations() {
+	public List<String> authorizations() {
 		return this.authorizations;
 	}
 
-	void stop() throws LifecycleException {
+	public void stop() throws LifecycleException {
 		this.server.closeGracefully();
 		this.tomcat.stop();
 		this.tomcat.destroy();

@@ -2,6 +2,8 @@ package io.github.mcpmonitoring.peers;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 
 import io.github.mcpmonitoring.core.MonitoringScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class McpPeers implements AutoCloseable {
 
 	private final List<McpPeer> peers;
+
+	private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create the peers and register their gauges.
@@ -31,8 +35,8 @@ public class McpPeers implements AutoCloseable {
 	 */
 	public McpPeers scheduleOn(MonitoringScheduler scheduler) {
 		for (McpPeer peer : this.peers) {
-			scheduler.scheduleWithFixedDelay("probe of MCP peer '" + peer.settings().name() + "'", peer::probe,
-					peer.settings().interval());
+			this.schedules.add(scheduler.scheduleWithFixedDelay("probe of MCP peer '" + peer.settings().name() + "'",
+					peer::probe, peer.settings().interval()));
 		}
 		return this;
 	}
@@ -55,6 +59,7 @@ public class McpPeers implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.schedules.forEach((schedule) -> schedule.cancel(false));
 		this.peers.forEach(McpPeer::close);
 	}
 
