@@ -12,6 +12,8 @@ import io.github.mcpmonitoring.alerts.rules.DiskSpaceRule;
 import io.github.mcpmonitoring.alerts.rules.KalturaSessionRule;
 import io.github.mcpmonitoring.alerts.rules.MemoryRule;
 import io.github.mcpmonitoring.alerts.rules.MeterHistory;
+import io.github.mcpmonitoring.alerts.rules.PeerDownRule;
+import io.github.mcpmonitoring.alerts.rules.PeerSlowRule;
 import io.github.mcpmonitoring.alerts.rules.RecentErrorsRule;
 import io.github.mcpmonitoring.alerts.rules.RuleSettings;
 import io.github.mcpmonitoring.alerts.rules.SlowCallsRule;
@@ -73,6 +75,13 @@ public class BuiltInAlertRules {
 		McpAlertsProperties.SlowCalls slow = rules.getSlowCalls();
 		add(SlowCallsRule.ID, slow,
 				() -> new SlowCallsRule(settings(slow, slow.getThreshold()), history, RECENT_WINDOW));
+		// On the peers' gauges: without mcp.monitoring.peers they find nothing and never hold.
+		McpAlertsProperties.PeerDown peerDown = rules.getPeerDown();
+		add(PeerDownRule.ID, peerDown,
+				() -> new PeerDownRule(settings(peerDown, peerDown.getThreshold()), registry));
+		McpAlertsProperties.PeerSlow peerSlow = rules.getPeerSlow();
+		add(PeerSlowRule.ID, peerSlow,
+				() -> new PeerSlowRule(settings(peerSlow, peerSlow.getThreshold()), registry));
 	}
 
 	/**

@@ -156,6 +156,10 @@ public class McpAlertsProperties {
 
 		private final SlowCalls slowCalls = new SlowCalls();
 
+		private final PeerDown peerDown = new PeerDown();
+
+		private final PeerSlow peerSlow = new PeerSlow();
+
 		public ToolErrorRate getToolErrorRate() {
 			return this.toolErrorRate;
 		}
@@ -194,6 +198,14 @@ public class McpAlertsProperties {
 
 		public SlowCalls getSlowCalls() {
 			return this.slowCalls;
+		}
+
+		public PeerDown getPeerDown() {
+			return this.peerDown;
+		}
+
+		public PeerSlow getPeerSlow() {
+			return this.peerSlow;
 		}
 
 	}
@@ -431,6 +443,54 @@ public class McpAlertsProperties {
 
 		ApiConsecutiveFailures() {
 			super(AlertSeverity.ERROR, Duration.ZERO);
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the peer-down rule, on the probes of mcp.monitoring.peers.
+	 */
+	public static class PeerDown extends Rule {
+
+		/**
+		 * Failed probes in a row, at least 1, from which the alert holds for a peer.
+		 */
+		private double threshold = 1;
+
+		PeerDown() {
+			super(AlertSeverity.ERROR, Duration.ofMinutes(1));
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the peer-slow rule, on the probes of mcp.monitoring.peers that the peer answered.
+	 */
+	public static class PeerSlow extends Rule {
+
+		/**
+		 * Duration of a whole answered probe, in seconds, above which the alert holds for a peer.
+		 */
+		private double threshold = 2.0;
+
+		PeerSlow() {
+			super(AlertSeverity.WARNING, Duration.ofMinutes(5));
 		}
 
 		public double getThreshold() {

@@ -43,14 +43,15 @@ class BuiltInAlertRulesTests {
 	void buildsEveryRuleWhenTheirSourcesExist() {
 		assertThat(rules(new McpAlertsProperties(), systemMemory(), SESSION)).extracting(AlertRule::id)
 			.containsExactly("tool-error-rate", "tool-latency", "recent-errors", "memory", "cpu", "disk-space",
-					"api-consecutive-failures", "kaltura-session", "upstream-auth-failure", "slow-calls");
+					"api-consecutive-failures", "kaltura-session", "upstream-auth-failure", "slow-calls", "peer-down",
+					"peer-slow");
 	}
 
 	@Test
 	void leavesOutMemoryWithoutOshiAndTheSessionWithoutAStatusProvider() {
 		assertThat(rules(new McpAlertsProperties(), null, null)).extracting(AlertRule::id)
 			.doesNotContain("memory", "kaltura-session")
-			.hasSize(8);
+			.hasSize(10);
 	}
 
 	@ParameterizedTest
@@ -60,7 +61,8 @@ class BuiltInAlertRulesTests {
 			"cpu, McpCpuHigh, WARNING, PT5M", "disk-space, McpDiskSpaceLow, WARNING, PT0S",
 			"api-consecutive-failures, McpApiConsecutiveFailures, ERROR, PT0S",
 			"kaltura-session, McpKalturaSessionInvalid, CRITICAL, PT1M",
-			"upstream-auth-failure, McpUpstreamAuthFailure, ERROR, PT0S", "slow-calls, McpSlowCalls, INFO, PT0S" })
+			"upstream-auth-failure, McpUpstreamAuthFailure, ERROR, PT0S", "slow-calls, McpSlowCalls, INFO, PT0S",
+			"peer-down, McpPeerDown, ERROR, PT1M", "peer-slow, McpPeerSlow, WARNING, PT5M" })
 	void hasTheDocumentedNameSeverityAndForDuration(String id, String alertName, AlertSeverity severity,
 			Duration forDuration) {
 		AlertRule rule = rule(new McpAlertsProperties(), id);
@@ -93,7 +95,7 @@ class BuiltInAlertRulesTests {
 		properties.getRules().getCpu().setEnabled(false);
 		properties.getRules().getSlowCalls().setEnabled(false);
 		assertThat(rules(properties, null, null)).extracting(AlertRule::id).doesNotContain("cpu", "slow-calls")
-			.hasSize(6);
+			.hasSize(8);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ class ConfigurationMetadataTests {
 	void describesTheKeysOfEveryBuiltInRuleWithTheirDefaults() throws Exception {
 		Map<String, JsonNode> properties = properties();
 		Map<String, McpAlertsProperties.Rule> rules = rulesById(new McpAlertsProperties().getRules());
-		assertThat(rules).hasSize(10);
+		assertThat(rules).hasSize(12);
 		for (Map.Entry<String, McpAlertsProperties.Rule> entry : rules.entrySet()) {
 			String base = PREFIX + entry.getKey() + ".";
 			McpAlertsProperties.Rule rule = entry.getValue();

@@ -69,7 +69,8 @@ class McpAlertsAutoConfigurationTests {
 	private static final Duration DEADLINE = Duration.ofSeconds(5);
 
 	private static final List<String> DEFAULT_RULES = List.of("tool-error-rate", "tool-latency", "recent-errors",
-			"memory", "cpu", "disk-space", "api-consecutive-failures", "upstream-auth-failure", "slow-calls");
+			"memory", "cpu", "disk-space", "api-consecutive-failures", "upstream-auth-failure", "slow-calls", "peer-down",
+			"peer-slow");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.metrics())
@@ -102,7 +103,7 @@ class McpAlertsAutoConfigurationTests {
 	void registersTheActiveGaugeOfEveryEnabledRuleAtZero() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.find("mcp.alerts.active").gauges()).hasSize(10)
+			assertThat(registry.find("mcp.alerts.active").gauges()).hasSize(12)
 				.allSatisfy((gauge) -> assertThat(gauge.value()).isZero());
 			assertThat(registry.get("mcp.alerts.active")
 				.tag("alertname", "McpToolErrorRateHigh")

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.mcpmonitoring.alerts.AlertEvaluator;
+import io.github.mcpmonitoring.alerts.AlertState;
+import io.github.mcpmonitoring.alerts.AlertTransition;
 import io.github.mcpmonitoring.peers.McpPeers;
 import io.github.mcpmonitoring.peers.PeerMeterNames;
 import io.github.mcpmonitoring.peers.PeerState;
@@ -97,6 +100,43 @@ class McpPeersAutoConfigurationTests {
 		// Once down (a stopping server answers 503 before its port closes), once back: never per failed probe.
 		assertThat(output).containsOnlyOnce("'tools' at 127.0.0.1:" + port + " is down: ")
 			.containsOnlyOnce("'tools' at 127.0.0.1:" + port + " answers again after ");
+	}
+
+	@Test
+	void peerDownFiresAndResolvesInProcess() throws Exception {
+		RealMcpPeer peer = new RealMcpPeer(PeerTransport.STREAMABLE).start();
+		try {
+			this.contextRunner.withConfiguration(AutoConfigurations.of(McpSystemMemoryAutoConfiguration.class,
+					McpAlertsAutoConfiguration.class))
+				.withPropertyValues(peer("gateway", peer.url()))
+				.withPropertyValues("mcp.monitoring.alerts.evaluation-interval=100ms",
+						"mcp.monitoring.alerts.rules.peer-down.for=300ms")
+				.run((context) -> {
+					AlertEvaluator evaluator = context.getBean(AlertEvaluator.class);
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					await().atMost(PATIENCE).untilAsserted(() -> assertUp(registry, "gateway", 1));
+					assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty();
+
+					peer.stop();
+					await().atMost(PATIENCE)
+						.untilAsserted(() -> assertThat(evaluator.alerts(AlertState.FIRING)).singleElement()
+							.satisfies((alert) -> {
+								assertThat(alert.name()).isEqualTo("McpPeerDown");
+								assertThat(alert.labels()).containsEntry("peer", "gateway");
+							}));
+
+					peer.start();
+					await().atMost(PATIENCE)
+						.untilAsserted(() -> assertThat(evaluator.alerts(AlertState.FIRING)).isEmpty());
+					assertThat(evaluator.transitions(100)).extracting(AlertTransition::alertName)
+						.contains("McpPeerDown");
+					assertThat(evaluator.transitions(100)).extracting(AlertTransition::to)
+						.contains(AlertState.PENDING, AlertState.FIRING, AlertState.RESOLVED);
+				});
+		}
+		finally {
+			peer.stop();
+		}
 	}
 
 	@Test

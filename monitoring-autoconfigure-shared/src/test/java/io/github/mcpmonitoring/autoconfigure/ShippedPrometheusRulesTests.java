@@ -56,7 +56,7 @@ class ShippedPrometheusRulesTests {
 	private static final Path PROMETHEUS_RULE_FILE = Path.of("..", "deploy", "kubernetes", "prometheus-rule.yaml");
 
 	/** Rules whose threshold holds when the value equals it ({@code >=}); the others need more ({@code >}). */
-	private static final Set<String> INCLUSIVE_RULES = Set.of("api-consecutive-failures");
+	private static final Set<String> INCLUSIVE_RULES = Set.of("api-consecutive-failures", "peer-down");
 
 	/** The Kaltura session rule has no threshold: it fires on a state, the gauge being 1 for the current one. */
 	private static final String KALTURA_SESSION = "kaltura-session";
@@ -85,7 +85,8 @@ class ShippedPrometheusRulesTests {
 			Map.entry(MemoryRule.ID, Set.of()), Map.entry("cpu", Set.of()), Map.entry("disk-space", Set.of("path")),
 			Map.entry("api-consecutive-failures", Set.of("api")), Map.entry(KALTURA_SESSION, Set.of("state")),
 			Map.entry(UpstreamAuthFailureRule.ID, Set.of("name")),
-			Map.entry(SlowCallsRule.ID, Set.of("gen_ai_tool_name", "api")));
+			Map.entry(SlowCallsRule.ID, Set.of("gen_ai_tool_name", "api")), Map.entry("peer-down", Set.of("peer")),
+			Map.entry("peer-slow", Set.of("peer")));
 
 	private final McpAlertsProperties properties = new McpAlertsProperties();
 

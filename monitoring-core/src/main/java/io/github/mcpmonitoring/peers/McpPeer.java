@@ -148,7 +148,7 @@ public class McpPeer implements AutoCloseable {
 			.strongReference(true)
 			.register(this.registry);
 		Gauge.builder(PeerMeterNames.PEER_PROBE_DURATION, this, (p) -> seconds(p.status()))
-			.description("Duration of the last probe of the peer MCP server, failed or not")
+			.description("Duration of the last probe of the peer MCP server when it answered; NaN after a failed one")
 			.tags(peer)
 			.baseUnit("seconds")
 			.strongReference(true)
@@ -171,7 +171,11 @@ public class McpPeer implements AutoCloseable {
 	}
 
 	private static double seconds(PeerStatus status) {
-		return (status.lastLatency() != null) ? status.lastLatency().toNanos() / 1e9 : Double.NaN;
+		// Only answered probes: a failed one lasts as long as the failure took, which says nothing of speed.
+		if (status.state() != PeerState.UP || status.lastLatency() == null) {
+			return Double.NaN;
+		}
+		return status.lastLatency().toNanos() / 1e9;
 	}
 
 	private static double tools(PeerStatus status) {

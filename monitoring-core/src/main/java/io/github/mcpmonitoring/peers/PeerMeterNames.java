@@ -15,7 +15,7 @@ public final class PeerMeterNames {
 	/** Gauge of failed probes in a row. */
 	public static final String PEER_CONSECUTIVE_FAILURES = "mcp.peer.consecutive.failures";
 
-	/** Gauge of the duration of the last probe, in seconds. */
+	/** Gauge of the duration of the last probe, in seconds, when the peer answered it. */
 	public static final String PEER_PROBE_DURATION = "mcp.peer.probe.duration";
 
 	/** Gauge of the tools a peer offers, for peers probed with {@code tools/list}. */
