@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.sample.KalturaMcpServerApplication;
 import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.testing.Executables;
 import io.github.mcpmonitoring.testing.LoopbackPorts;
@@ -33,10 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,15 +53,21 @@ import static org.assertj.core.api.Assertions.fail;
  * alert rules every second, and a real MCP client drives traffic. Then, through Prometheus's HTTP API: the target is
  * up, every query of the Grafana dashboard (template variables substituted) runs and returns data, and
  * {@code McpToolErrorRateHigh} is pending or firing in Prometheus while the in-process evaluator fires it too.
+ * The sample also probes two peer MCP servers: itself, and a second instance of the sample that is not running at
+ * first, so that the shipped {@code McpPeerDown} fires in Prometheus and resolves once that instance starts.
  * {@code promtool} checks and unit-tests the shipped rules.
  *
  * <p>
  * Needs Debian's {@code prometheus} package ({@code prometheus} and {@code promtool} on the PATH), which
  * {@code .ci/run} installs; without it the test fails and says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// A defined MCP port, so that the sample can be configured to probe itself; the management port stays random.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "kaltura.demo.error-rate=0.5", "mcp.monitoring.alerts.evaluation-interval=1s",
-				"mcp.monitoring.alerts.rules.tool-error-rate.for=0s", "server.shutdown=immediate" })
+				"mcp.monitoring.alerts.rules.tool-error-rate.for=0s", "server.shutdown=immediate",
+				"management.server.port=0", "mcp.monitoring.peers.self.check=tools-list",
+				"mcp.monitoring.peers.self.interval=1s", "mcp.monitoring.peers.self.timeout=2s",
+				"mcp.monitoring.peers.second.interval=1s", "mcp.monitoring.peers.second.timeout=2s" })
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -72,6 +83,14 @@ class PrometheusFleetIntegrationTests {
 	private static final Path DASHBOARD = DEPLOY.resolve("grafana").resolve("mcp-monitoring-dashboard.json");
 
 	private static final String JOB = "mcp-sample";
+
+	private static final int SERVER_PORT = LoopbackPorts.free();
+
+	/** Where the second sample instance, the peer that goes down and comes back, listens once started. */
+	private static final int SECOND_PORT = LoopbackPorts.free();
+
+	/** What replaces McpPeerDown's {@code for: 1m} in Prometheus's copy of the rules, so that it fires in seconds. */
+	private static final String PEER_DOWN_FOR = "2s";
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -103,11 +122,20 @@ class PrometheusFleetIntegrationTests {
 
 	private McpSyncClient client;
 
+	private ConfigurableApplicationContext second;
+
+	@DynamicPropertySource
+	static void ports(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> SERVER_PORT);
+		registry.add("mcp.monitoring.peers.self.url", () -> "http://127.0.0.1:" + SERVER_PORT + "/mcp");
+		registry.add("mcp.monitoring.peers.second.url", () -> "http://127.0.0.1:" + SECOND_PORT + "/mcp");
+	}
+
 	@BeforeAll
 	void startPrometheusAndDriveTraffic() throws Exception {
 		String binary = Executables.require("prometheus", "prometheus").toString();
 		this.workDir = Files.createTempDirectory("mcp-fleet-prometheus");
-		Files.copy(RULES, this.workDir.resolve("mcp-alerts.rules.yml"));
+		Files.writeString(this.workDir.resolve("mcp-alerts.rules.yml"), shippedRulesWithShortPeerDownWait());
 		Files.writeString(this.workDir.resolve("prometheus.yml"), """
 				global:
 				  scrape_interval: 1s
@@ -153,6 +181,9 @@ class PrometheusFleetIntegrationTests {
 	void stopPrometheus() throws Exception {
 		if (this.client != null) {
 			this.client.closeGracefully();
+		}
+		if (this.second != null) {
+			this.second.close();
 		}
 		if (this.prometheus != null) {
 			this.prometheus.destroy();
@@ -200,6 +231,32 @@ class PrometheusFleetIntegrationTests {
 			assertThat(gauge.path("data").path("result").get(0).path("value").get(1).asDouble())
 				.as("mcp_alerts_active of McpToolErrorRateHigh, scraped by Prometheus").isGreaterThanOrEqualTo(1);
 		}, this::driveTraffic);
+	}
+
+	@Test
+	@Timeout(value = 90, unit = TimeUnit.SECONDS)
+	void peerDownAlertFiresInPrometheusAndResolvesWhenThePeerAnswers() throws Exception {
+		eventually("McpPeerDown firing in Prometheus for the peer that is not running", () -> {
+			List<JsonNode> peerDown = peerDownAlerts();
+			assertThat(peerDown).as("McpPeerDown alerts in Prometheus").hasSize(1);
+			JsonNode alert = peerDown.get(0);
+			assertThat(alert.path("labels").path("peer").asText()).isEqualTo("second");
+			assertThat(alert.path("state").asText()).isEqualTo("firing");
+			assertThat(alert.path("labels").path("severity").asText()).isEqualTo("error");
+			assertThat(alert.path("labels").path("job").asText()).isEqualTo(JOB);
+			assertThat(alert.path("labels").path("instance").asText()).isEqualTo("127.0.0.1:" + this.managementPort);
+			assertThat(alert.path("annotations").path("runbook_url").asText())
+				.isEqualTo("docs/runbooks/McpPeerDown.md");
+		}, null);
+		assertThat(peerUp("self")).as("mcp_peer_up of the sample probing itself").isEqualTo(1);
+
+		this.second = new SpringApplicationBuilder(KalturaMcpServerApplication.class).run(
+				"--server.port=" + SECOND_PORT, "--management.server.port=0", "--server.shutdown=immediate");
+
+		eventually("McpPeerDown resolved in Prometheus once the peer answers", () -> {
+			assertThat(peerUp("second")).as("mcp_peer_up of the second instance, scraped by Prometheus").isEqualTo(1);
+			assertThat(peerDownAlerts()).as("McpPeerDown alerts in Prometheus").isEmpty();
+		}, null);
 	}
 
 	@Test
@@ -260,6 +317,39 @@ class PrometheusFleetIntegrationTests {
 	private void driveTraffic() {
 		this.client.callTool(new CallToolRequest("list_media", Map.of("limit", 5)));
 		this.client.callTool(new CallToolRequest("list_categories", Map.of()));
+	}
+
+	private List<JsonNode> peerDownAlerts() throws Exception {
+		List<JsonNode> alerts = new ArrayList<>();
+		prometheusApi("/api/v1/alerts").path("data").path("alerts").forEach((alert) -> {
+			if ("McpPeerDown".equals(alert.path("labels").path("alertname").asText())) {
+				alerts.add(alert);
+			}
+		});
+		return alerts;
+	}
+
+	private double peerUp(String peer) throws Exception {
+		JsonNode result = query("mcp_peer_up{peer=\"" + peer + "\", job=\"" + JOB + "\"}").path("data")
+			.path("result");
+		assertThat(result).as("mcp_peer_up of peer " + peer + " in Prometheus").hasSize(1);
+		return result.get(0).path("value").get(1).asDouble();
+	}
+
+	/**
+	 * The shipped rules with only McpPeerDown's {@code for} shortened to {@link #PEER_DOWN_FOR}: its expression,
+	 * labels and annotations stay the shipped ones.
+	 */
+	private static String shippedRulesWithShortPeerDownWait() throws IOException {
+		String rules = Files.readString(RULES);
+		int alert = rules.indexOf("- alert: McpPeerDown\n");
+		assertThat(alert).as("McpPeerDown in " + RULES).isNotNegative();
+		int nextAlert = rules.indexOf("- alert:", alert + 1);
+		Matcher wait = Pattern.compile("\n\\s+for: (\\S+)\n")
+			.matcher(rules)
+			.region(alert, (nextAlert < 0) ? rules.length() : nextAlert);
+		assertThat(wait.find()).as("for: of McpPeerDown in " + RULES).isTrue();
+		return rules.substring(0, wait.start(1)) + PEER_DOWN_FOR + rules.substring(wait.end(1));
 	}
 
 	private void assertTargetUp() throws Exception {
