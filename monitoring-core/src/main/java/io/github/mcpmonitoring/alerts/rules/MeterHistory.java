@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.failures.FailureClass;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -23,7 +25,10 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 /**
  * Snapshots of the cumulative tool-call and slow-call meters, taken before each evaluation, so that rules compute
  * what happened inside a window from the difference between two snapshots: the same arithmetic as PromQL's
- * {@code increase} and {@code histogram_quantile} over the series Prometheus scrapes.
+ * {@code increase} and {@code histogram_quantile} over the series Prometheus scrapes. Tools are the
+ * {@code tools/call} series of {@code mcp.server.operation.duration} by {@code gen_ai.tool.name} (unknown tools under
+ * their placeholder); methods are its other series by {@code mcp.method.name}. The series of one name that differ
+ * only in other tags (protocol version, transport, status code) are added up.
  */
 public class MeterHistory {
 
@@ -52,9 +57,10 @@ public class MeterHistory {
 	 */
 	public synchronized void capture() {
 		Instant now = this.clock.instant();
-		this.captures.addLast(new Capture(now, timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL),
-				timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API), counters(McpMeterNames.OPERATION_SLOW,
-				McpMeterNames.TAG_TOOL), counters(McpMeterNames.API_CALL_SLOW, McpMeterNames.TAG_API),
+		this.captures.addLast(new Capture(now, toolTimers(), methodTimers(),
+				timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API, (id) -> true),
+				counters(McpMeterNames.OPERATION_SLOW, McpMeterNames.TAG_TOOL),
+				counters(McpMeterNames.API_CALL_SLOW, McpMeterNames.TAG_API),
 				counters(AuthenticationFailures.METER_NAME, "name")));
 		Instant oldest = now.minus(this.retention);
 		while (this.captures.size() > 2 && this.captures.peekFirst().time().isBefore(oldest)) {
@@ -90,9 +96,22 @@ public class MeterHistory {
 	 * window
 	 */
 	public Map<String, CallWindow> toolWindowsUntilNow(Duration window) {
-		Map<TimerKey, TimerSample> now = timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL);
+		Map<TimerKey, TimerSample> now = toolTimers();
 		Capture start = startOf(window);
 		return windows((start != null) ? start.tools() : Map.of(), now);
+	}
+
+	/**
+	 * Return what each MCP method other than {@code tools/call} did inside a window that ends now, as
+	 * {@link #toolWindowsUntilNow(Duration)}.
+	 * @param window the length of the window
+	 * @return the calls, errors and latency histogram of each method; since start while no snapshot is as old as the
+	 * window; empty when only tool calls are recorded
+	 */
+	public Map<String, CallWindow> methodWindowsUntilNow(Duration window) {
+		Map<TimerKey, TimerSample> now = methodTimers();
+		Capture start = startOf(window);
+		return windows((start != null) ? start.methods() : Map.of(), now);
 	}
 
 	/**
@@ -102,7 +121,7 @@ public class MeterHistory {
 	 * window
 	 */
 	public Map<String, CallWindow> apiWindowsUntilNow(Duration window) {
-		Map<TimerKey, TimerSample> now = timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API);
+		Map<TimerKey, TimerSample> now = timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API, (id) -> true);
 		Capture start = startOf(window);
 		return windows((start != null) ? start.apis() : Map.of(), now);
 	}
@@ -112,7 +131,15 @@ public class MeterHistory {
 	 * @return the calls, errors and latency histogram of each tool since start
 	 */
 	public Map<String, CallWindow> toolTotals() {
-		return windows(Map.of(), timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL));
+		return windows(Map.of(), toolTimers());
+	}
+
+	/**
+	 * Return what each MCP method other than {@code tools/call} did since the meters were registered, read now.
+	 * @return the calls, errors and latency histogram of each method since start
+	 */
+	public Map<String, CallWindow> methodTotals() {
+		return windows(Map.of(), methodTimers());
 	}
 
 	/**
@@ -120,7 +147,7 @@ public class MeterHistory {
 	 * @return the calls, errors and latency histogram of each API since start
 	 */
 	public Map<String, CallWindow> apiTotals() {
-		return windows(Map.of(), timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API));
+		return windows(Map.of(), timers(McpMeterNames.API_CALL_DURATION, McpMeterNames.TAG_API, (id) -> true));
 	}
 
 	/**
@@ -196,15 +223,32 @@ public class MeterHistory {
 		return increases;
 	}
 
-	private Map<TimerKey, TimerSample> timers(String meterName, String nameTag) {
+	/** The tool calls: series without a method (recorded before every method was) count as tool calls. */
+	private Map<TimerKey, TimerSample> toolTimers() {
+		return timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL, (id) -> {
+			String method = id.getTag(McpMeterNames.TAG_METHOD);
+			return method == null || McpMeterNames.METHOD_TOOLS_CALL.equals(method);
+		});
+	}
+
+	private Map<TimerKey, TimerSample> methodTimers() {
+		return timers(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_METHOD,
+				(id) -> !McpMeterNames.METHOD_TOOLS_CALL.equals(id.getTag(McpMeterNames.TAG_METHOD)));
+	}
+
+	private Map<TimerKey, TimerSample> timers(String meterName, String nameTag, Predicate<Meter.Id> selected) {
 		Map<TimerKey, TimerSample> samples = new HashMap<>();
 		for (Timer timer : this.registry.find(meterName).timers()) {
+			if (!selected.test(timer.getId())) {
+				continue;
+			}
 			String name = timer.getId().getTag(nameTag);
 			String errorType = timer.getId().getTag(McpMeterNames.TAG_ERROR_TYPE);
 			boolean clientError = FailureClass.CLIENT_MISTAKE.origin()
 				.equals(timer.getId().getTag(McpMeterNames.TAG_ERROR_ORIGIN));
 			if (name != null && errorType != null) {
-				samples.put(new TimerKey(name, errorType, clientError), TimerSample.of(timer.takeSnapshot()));
+				samples.put(new TimerKey(timer.getId(), name, errorType, clientError),
+						TimerSample.of(timer.takeSnapshot()));
 			}
 		}
 		return samples;
@@ -221,12 +265,13 @@ public class MeterHistory {
 		return counts;
 	}
 
-	private record Capture(Instant time, Map<TimerKey, TimerSample> tools, Map<TimerKey, TimerSample> apis,
-			Map<String, Double> slowTools,
-			Map<String, Double> slowApis, Map<String, Double> authFailures) {
+	private record Capture(Instant time, Map<TimerKey, TimerSample> tools, Map<TimerKey, TimerSample> methods,
+			Map<TimerKey, TimerSample> apis, Map<String, Double> slowTools, Map<String, Double> slowApis,
+			Map<String, Double> authFailures) {
 	}
 
-	private record TimerKey(String name, String errorType, boolean clientError) {
+	/** One series; its id keeps apart the series of one name and outcome that differ in other tags. */
+	private record TimerKey(Meter.Id id, String name, String errorType, boolean clientError) {
 	}
 
 	/** Cumulative count and bucket counts of one timer. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.mcpmonitoring.core.ErrorTypes;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +131,46 @@ class MeterHistoryTests {
 	}
 
 	/** Record these numbers of calls, and take a snapshot after each, a minute apart. */
+	@Test
+	void toolsAreTheToolCallsAndSeriesThatDifferInOtherTagsAddUp() {
+		this.history.capture();
+		this.harness.advance(Duration.ofMinutes(1));
+		this.harness.toolCalls("list_media", 2, ErrorTypes.NONE);
+		this.harness.request(McpMeterNames.METHOD_TOOLS_CALL, "list_media", ErrorTypes.NONE,
+				McpMeterNames.ORIGIN_NONE, "2025-06-18", Duration.ofMillis(3));
+		this.harness.request(McpMeterNames.METHOD_TOOLS_CALL, "list_media", ErrorTypes.NONE,
+				McpMeterNames.ORIGIN_NONE, "2025-11-25", Duration.ofMillis(3));
+		this.harness.request("resources/read", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, "2025-06-18",
+				Duration.ofMillis(3));
+		this.harness.unknownToolCalls(3, "2025-06-18");
+		this.history.capture();
+		Map<String, MeterHistory.CallWindow> tools = this.history.toolWindows(Duration.ofMinutes(1));
+		assertThat(tools).containsOnlyKeys("list_media", UnknownToolCallsRule.UNKNOWN_TOOL);
+		assertThat(tools.get("list_media").calls()).isEqualTo(4);
+		assertThat(tools.get(UnknownToolCallsRule.UNKNOWN_TOOL).clientErrors()).isEqualTo(3);
+		assertThat(this.history.toolTotals()).containsOnlyKeys("list_media", UnknownToolCallsRule.UNKNOWN_TOOL);
+	}
+
+	@Test
+	void methodsAreTheRequestsOtherThanToolCalls() {
+		this.harness.toolCalls("list_media", 2, ErrorTypes.NONE);
+		assertThat(this.history.methodTotals()).as("only tool calls recorded").isEmpty();
+		this.history.capture();
+		this.harness.advance(Duration.ofMinutes(1));
+		this.harness.request("resources/read", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, "2025-06-18",
+				Duration.ofMillis(3));
+		this.harness.request("resources/read", "", "-32603", "server", "2025-11-25", Duration.ofMillis(3));
+		this.harness.request("resources/read", "", "", "client", "2025-06-18", Duration.ofMillis(3));
+		this.harness.request("ping", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, "", Duration.ofMillis(1));
+		Map<String, MeterHistory.CallWindow> methods = this.history.methodWindowsUntilNow(Duration.ofSeconds(30));
+		assertThat(methods).containsOnlyKeys("resources/read", "ping");
+		MeterHistory.CallWindow read = methods.get("resources/read");
+		assertThat(read.calls()).isEqualTo(3);
+		assertThat(read.errors()).isEqualTo(1);
+		assertThat(read.clientErrors()).isEqualTo(1);
+		assertThat(this.history.methodTotals().get("ping").calls()).isEqualTo(1);
+	}
+
 	private void captureEveryMinuteAfter(int... calls) {
 		for (int i = 0; i < calls.length; i++) {
 			if (i > 0) {

@@ -12,6 +12,7 @@ import io.github.mcpmonitoring.core.ApiCallRecorder;
 import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCalls;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
@@ -22,6 +23,7 @@ import io.github.mcpmonitoring.failures.FailedCall;
 import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.github.mcpmonitoring.testing.MutableClock;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -147,6 +149,48 @@ public final class RuleHarness {
 	public void toolCalls(String tool, int count, String errorType) {
 		for (int i = 0; i < count; i++) {
 			toolCall(tool, Duration.ofMillis(10), errorType);
+		}
+	}
+
+	/**
+	 * Record a request the way the request layer does, on a series with the full tag set of
+	 * {@code mcp.server.operation.duration}: an empty string where an attribute does not apply.
+	 * @param method the MCP method
+	 * @param tool the tool name on {@code tools/call}, else empty
+	 * @param errorType {@code none}, a JSON-RPC code the server caused, or empty for a client mistake
+	 * @param errorOrigin {@code none}, {@code client} or {@code server}
+	 * @param protocolVersion the session's protocol version, or empty
+	 * @param duration how long it took
+	 */
+	public void request(String method, String tool, String errorType, String errorOrigin, String protocolVersion,
+			Duration duration) {
+		boolean rpcError = !ErrorTypes.NONE.equals(errorOrigin) && !"tool_error".equals(errorType);
+		String statusCode = !rpcError ? "" : errorType.isEmpty() ? "-32602" : errorType;
+		Timer.builder(McpMeterNames.OPERATION_DURATION)
+			.serviceLevelObjectives(McpMeterNames.DURATION_BUCKETS.toArray(Duration[]::new))
+			.tag(McpMeterNames.TAG_METHOD, method)
+			.tag(McpMeterNames.TAG_TOOL, tool)
+			.tag("gen_ai.prompt.name", "")
+			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
+			.tag(McpMeterNames.TAG_ERROR_ORIGIN, errorOrigin)
+			.tag("rpc.response.status_code", statusCode)
+			.tag("gen_ai.operation.name", McpMeterNames.METHOD_TOOLS_CALL.equals(method) ? "execute_tool" : "")
+			.tag("network.transport", "tcp")
+			.tag("mcp.protocol.version", protocolVersion)
+			.register(this.registry)
+			.record(duration);
+	}
+
+	/**
+	 * Record calls of a tool the server does not have, as the request layer does: {@code tools/call} of the
+	 * placeholder tool, answered with JSON-RPC -32602, a client mistake.
+	 * @param count how many calls
+	 * @param protocolVersion the session's protocol version, or empty
+	 */
+	public void unknownToolCalls(int count, String protocolVersion) {
+		for (int i = 0; i < count; i++) {
+			request(McpMeterNames.METHOD_TOOLS_CALL, UnknownToolCallsRule.UNKNOWN_TOOL, "", "client", protocolVersion,
+					Duration.ofMillis(2));
 		}
 	}
 
