@@ -19,6 +19,7 @@ import io.github.mcpmonitoring.alerts.rules.RuleSettings;
 import io.github.mcpmonitoring.alerts.rules.SlowCallsRule;
 import io.github.mcpmonitoring.alerts.rules.ToolErrorRateRule;
 import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
+import io.github.mcpmonitoring.alerts.rules.UnknownToolCallsRule;
 import io.github.mcpmonitoring.alerts.rules.UpstreamAuthFailureRule;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -82,6 +83,9 @@ public class BuiltInAlertRules {
 		McpAlertsProperties.PeerSlow peerSlow = rules.getPeerSlow();
 		add(PeerSlowRule.ID, peerSlow,
 				() -> new PeerSlowRule(settings(peerSlow, peerSlow.getThreshold()), registry));
+		McpAlertsProperties.UnknownToolCalls unknown = rules.getUnknownToolCalls();
+		add(UnknownToolCallsRule.ID, unknown, () -> new UnknownToolCallsRule(settings(unknown, unknown.getThreshold()),
+				history, unknown.getWindow()));
 	}
 
 	/**

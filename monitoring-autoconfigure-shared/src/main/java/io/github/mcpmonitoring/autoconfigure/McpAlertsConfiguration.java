@@ -47,7 +47,8 @@ class McpAlertsConfiguration {
 		// Kept as long as the longest window a rule reads from it, plus one evaluation.
 		McpAlertsProperties.Rules rules = properties.getRules();
 		Duration longest = Stream
-			.of(rules.getToolErrorRate().getWindow(), rules.getToolLatency().getWindow(), BuiltInAlertRules.RECENT_WINDOW)
+			.of(rules.getToolErrorRate().getWindow(), rules.getToolLatency().getWindow(),
+					rules.getUnknownToolCalls().getWindow(), BuiltInAlertRules.RECENT_WINDOW)
 			.max(Comparator.naturalOrder())
 			.orElseThrow();
 		return new MeterHistory(registry, Clock.systemUTC(), longest.plus(properties.getEvaluationInterval()));

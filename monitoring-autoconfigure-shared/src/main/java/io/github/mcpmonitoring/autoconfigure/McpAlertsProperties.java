@@ -160,6 +160,8 @@ public class McpAlertsProperties {
 
 		private final PeerSlow peerSlow = new PeerSlow();
 
+		private final UnknownToolCalls unknownToolCalls = new UnknownToolCalls();
+
 		public ToolErrorRate getToolErrorRate() {
 			return this.toolErrorRate;
 		}
@@ -206,6 +208,10 @@ public class McpAlertsProperties {
 
 		public PeerSlow getPeerSlow() {
 			return this.peerSlow;
+		}
+
+		public UnknownToolCalls getUnknownToolCalls() {
+			return this.unknownToolCalls;
 		}
 
 	}
@@ -499,6 +505,43 @@ public class McpAlertsProperties {
 
 		public void setThreshold(double threshold) {
 			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * Settings of the unknown-tool-calls rule, on the calls of tools the server does not have.
+	 */
+	public static class UnknownToolCalls extends Rule {
+
+		/**
+		 * Calls of tools the server does not have tolerated in the window.
+		 */
+		private double threshold = 10;
+
+		/**
+		 * Window unknown-tool calls are counted in.
+		 */
+		private Duration window = Duration.ofMinutes(5);
+
+		UnknownToolCalls() {
+			super(AlertSeverity.WARNING, Duration.ofMinutes(5));
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
 		}
 
 	}

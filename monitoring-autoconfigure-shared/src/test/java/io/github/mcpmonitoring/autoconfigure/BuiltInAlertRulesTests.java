@@ -13,6 +13,7 @@ import io.github.mcpmonitoring.alerts.rules.MemoryRule;
 import io.github.mcpmonitoring.alerts.rules.RecentErrorsRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
 import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
+import io.github.mcpmonitoring.alerts.rules.UnknownToolCallsRule;
 import io.github.mcpmonitoring.kaltura.KalturaSessionState;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatus;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
@@ -44,14 +45,14 @@ class BuiltInAlertRulesTests {
 		assertThat(rules(new McpAlertsProperties(), systemMemory(), SESSION)).extracting(AlertRule::id)
 			.containsExactly("tool-error-rate", "tool-latency", "recent-errors", "memory", "cpu", "disk-space",
 					"api-consecutive-failures", "kaltura-session", "upstream-auth-failure", "slow-calls", "peer-down",
-					"peer-slow");
+					"peer-slow", "unknown-tool-calls");
 	}
 
 	@Test
 	void leavesOutMemoryWithoutOshiAndTheSessionWithoutAStatusProvider() {
 		assertThat(rules(new McpAlertsProperties(), null, null)).extracting(AlertRule::id)
 			.doesNotContain("memory", "kaltura-session")
-			.hasSize(10);
+			.hasSize(11);
 	}
 
 	@ParameterizedTest
@@ -62,7 +63,8 @@ class BuiltInAlertRulesTests {
 			"api-consecutive-failures, McpApiConsecutiveFailures, ERROR, PT0S",
 			"kaltura-session, McpKalturaSessionInvalid, CRITICAL, PT1M",
 			"upstream-auth-failure, McpUpstreamAuthFailure, ERROR, PT0S", "slow-calls, McpSlowCalls, INFO, PT0S",
-			"peer-down, McpPeerDown, ERROR, PT1M", "peer-slow, McpPeerSlow, WARNING, PT5M" })
+			"peer-down, McpPeerDown, ERROR, PT1M", "peer-slow, McpPeerSlow, WARNING, PT5M",
+			"unknown-tool-calls, McpUnknownToolCalls, WARNING, PT5M" })
 	void hasTheDocumentedNameSeverityAndForDuration(String id, String alertName, AlertSeverity severity,
 			Duration forDuration) {
 		AlertRule rule = rule(new McpAlertsProperties(), id);
@@ -87,6 +89,8 @@ class BuiltInAlertRulesTests {
 		assertThat(rules.getApiConsecutiveFailures().getThreshold()).isEqualTo(5);
 		assertThat(rules.getUpstreamAuthFailure().getThreshold()).isZero();
 		assertThat(rules.getSlowCalls().getThreshold()).isZero();
+		assertThat(rules.getUnknownToolCalls().getThreshold()).isEqualTo(10);
+		assertThat(rules.getUnknownToolCalls().getWindow()).isEqualTo(Duration.ofMinutes(5));
 	}
 
 	@Test
@@ -95,7 +99,7 @@ class BuiltInAlertRulesTests {
 		properties.getRules().getCpu().setEnabled(false);
 		properties.getRules().getSlowCalls().setEnabled(false);
 		assertThat(rules(properties, null, null)).extracting(AlertRule::id).doesNotContain("cpu", "slow-calls")
-			.hasSize(8);
+			.hasSize(9);
 	}
 
 	@Test
@@ -134,6 +138,15 @@ class BuiltInAlertRulesTests {
 		AlertRule rule = rule(properties, new McpMonitoringProperties(), ToolLatencyRule.ID);
 		assertThat(rule.description(new AlertCandidate(Map.of("gen_ai_tool_name", "list_media"), 3,
 				AlertSeverity.WARNING))).contains("last 15 minutes");
+	}
+
+	@Test
+	void countsUnknownToolCallsOverTheirOwnWindow() {
+		McpAlertsProperties properties = new McpAlertsProperties();
+		properties.getRules().getUnknownToolCalls().setWindow(Duration.ofMinutes(20));
+		AlertRule rule = rule(properties, new McpMonitoringProperties(), UnknownToolCallsRule.ID);
+		assertThat(rule.description(new AlertCandidate(Map.of(), 30, AlertSeverity.WARNING)))
+			.contains("last 20 minutes");
 	}
 
 	private AlertRule rule(McpAlertsProperties properties, String id) {

@@ -33,7 +33,7 @@ class ConfigurationMetadataTests {
 	void describesTheKeysOfEveryBuiltInRuleWithTheirDefaults() throws Exception {
 		Map<String, JsonNode> properties = properties();
 		Map<String, McpAlertsProperties.Rule> rules = rulesById(new McpAlertsProperties().getRules());
-		assertThat(rules).hasSize(12);
+		assertThat(rules).hasSize(13);
 		for (Map.Entry<String, McpAlertsProperties.Rule> entry : rules.entrySet()) {
 			String base = PREFIX + entry.getKey() + ".";
 			McpAlertsProperties.Rule rule = entry.getValue();
@@ -63,6 +63,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get(PREFIX + "tool-error-rate.window").path("defaultValue").asText()).isEqualTo("5m");
 		assertThat(properties.get(PREFIX + "tool-error-rate.min-calls").path("defaultValue").asLong()).isEqualTo(10);
 		assertThat(properties.get(PREFIX + "tool-latency.window").path("defaultValue").asText()).isEqualTo("5m");
+		assertThat(properties.get(PREFIX + "unknown-tool-calls.window").path("defaultValue").asText()).isEqualTo("5m");
 		assertThat(properties).doesNotContainKeys(PREFIX + "memory.critical-threshold",
 				PREFIX + "upstream-auth-failure.patterns");
 		assertThat(properties).containsKeys("mcp.monitoring.auth-failure-patterns",

@@ -70,7 +70,7 @@ class McpAlertsAutoConfigurationTests {
 
 	private static final List<String> DEFAULT_RULES = List.of("tool-error-rate", "tool-latency", "recent-errors",
 			"memory", "cpu", "disk-space", "api-consecutive-failures", "upstream-auth-failure", "slow-calls", "peer-down",
-			"peer-slow");
+			"peer-slow", "unknown-tool-calls");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.metrics())
@@ -103,7 +103,7 @@ class McpAlertsAutoConfigurationTests {
 	void registersTheActiveGaugeOfEveryEnabledRuleAtZero() {
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.find("mcp.alerts.active").gauges()).hasSize(12)
+			assertThat(registry.find("mcp.alerts.active").gauges()).hasSize(13)
 				.allSatisfy((gauge) -> assertThat(gauge.value()).isZero());
 			assertThat(registry.get("mcp.alerts.active")
 				.tag("alertname", "McpToolErrorRateHigh")
@@ -200,6 +200,8 @@ class McpAlertsAutoConfigurationTests {
 					"mcp.monitoring.alerts.rules.tool-error-rate.min-calls=3",
 					"mcp.monitoring.alerts.rules.tool-error-rate.window=1m",
 					"mcp.monitoring.alerts.rules.tool-latency.window=10m",
+					"mcp.monitoring.alerts.rules.unknown-tool-calls.threshold=50",
+					"mcp.monitoring.alerts.rules.unknown-tool-calls.window=15m",
 					"mcp.monitoring.alerts.rules.memory.severity=error",
 					"mcp.monitoring.alerts.evaluation-interval=5s", "mcp.monitoring.alerts.repeat-interval=2h",
 					"mcp.monitoring.alerts.history-size=10")
@@ -213,6 +215,8 @@ class McpAlertsAutoConfigurationTests {
 				assertThat(errorRate.getMinCalls()).isEqualTo(3);
 				assertThat(errorRate.getWindow()).isEqualTo(Duration.ofMinutes(1));
 				assertThat(properties.getRules().getToolLatency().getWindow()).isEqualTo(Duration.ofMinutes(10));
+				assertThat(properties.getRules().getUnknownToolCalls().getThreshold()).isEqualTo(50);
+				assertThat(properties.getRules().getUnknownToolCalls().getWindow()).isEqualTo(Duration.ofMinutes(15));
 				assertThat(properties.getRules().getMemory().getSeverity()).isEqualTo(AlertSeverity.ERROR);
 				assertThat(properties.getEvaluationInterval()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getRepeatInterval()).isEqualTo(Duration.ofHours(2));
@@ -417,6 +421,8 @@ class McpAlertsAutoConfigurationTests {
 			"mcp.monitoring.alerts.rules.tool-latency.for|-1s|for must be zero or positive",
 			"mcp.monitoring.alerts.rules.tool-latency.window|-1s|window must be positive",
 			"mcp.monitoring.alerts.rules.slow-calls.threshold|-1|threshold must be zero or positive",
+			"mcp.monitoring.alerts.rules.unknown-tool-calls.threshold|-1|threshold must be zero or positive",
+			"mcp.monitoring.alerts.rules.unknown-tool-calls.window|0s|window must be positive",
 			"mcp.monitoring.alerts.webhook.url|ftp://x|url must be an http or https URL",
 			"mcp.monitoring.alerts.webhook.url|http:///alerts|url must be an http or https URL",
 			"mcp.monitoring.alerts.alertmanager.url|file:///tmp|url must be an http or https URL",

@@ -24,6 +24,7 @@ import io.github.mcpmonitoring.alerts.rules.RecentErrorsRule;
 import io.github.mcpmonitoring.alerts.rules.SlowCallsRule;
 import io.github.mcpmonitoring.alerts.rules.ToolErrorRateRule;
 import io.github.mcpmonitoring.alerts.rules.ToolLatencyRule;
+import io.github.mcpmonitoring.alerts.rules.UnknownToolCallsRule;
 import io.github.mcpmonitoring.alerts.rules.UpstreamAuthFailureRule;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
@@ -86,7 +87,7 @@ class ShippedPrometheusRulesTests {
 			Map.entry("api-consecutive-failures", Set.of("api")), Map.entry(KALTURA_SESSION, Set.of("state")),
 			Map.entry(UpstreamAuthFailureRule.ID, Set.of("name")),
 			Map.entry(SlowCallsRule.ID, Set.of("gen_ai_tool_name", "api")), Map.entry("peer-down", Set.of("peer")),
-			Map.entry("peer-slow", Set.of("peer")));
+			Map.entry("peer-slow", Set.of("peer")), Map.entry(UnknownToolCallsRule.ID, Set.of()));
 
 	private final McpAlertsProperties properties = new McpAlertsProperties();
 
@@ -323,6 +324,7 @@ class ShippedPrometheusRulesTests {
 		return switch (id) {
 			case ToolErrorRateRule.ID -> this.properties.getRules().getToolErrorRate().getWindow();
 			case ToolLatencyRule.ID -> this.properties.getRules().getToolLatency().getWindow();
+			case UnknownToolCallsRule.ID -> this.properties.getRules().getUnknownToolCalls().getWindow();
 			case RecentErrorsRule.ID -> this.health.getRecentErrors().getWindow();
 			case UpstreamAuthFailureRule.ID, SlowCallsRule.ID -> BuiltInAlertRules.RECENT_WINDOW;
 			default -> null;
