@@ -46,7 +46,7 @@ class McpEndpointTests {
 		JsonNode answer = this.json.valueToTree(endpoint.summary());
 		assertThat(answer).isEqualTo(this.json.valueToTree(summary.summary()));
 		assertThat(answer.fieldNames()).toIterable()
-			.containsExactly("window", "tools", "apis", "recentErrors", "alerts");
+			.containsExactly("window", "tools", "methods", "apis", "recentErrors", "alerts");
 		assertThat(answer.path("window").asText()).isEqualTo("PT5M");
 		assertThat(answer.path("tools").path("list_media").path("lastError").path("errorType").asText())
 			.isEqualTo("tool_error");
@@ -75,7 +75,7 @@ class McpEndpointTests {
 				this.harness.recentErrors(), null, WINDOW, null);
 		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
 		JsonNode answer = this.json.valueToTree(endpoint.summary());
-		assertThat(answer.fieldNames()).toIterable().containsExactly("tools", "apis", "recentErrors");
+		assertThat(answer.fieldNames()).toIterable().containsExactly("tools", "methods", "apis", "recentErrors");
 		assertThat(answer.path("tools").path("list_media").path("calls").asLong()).isEqualTo(3);
 	}
 

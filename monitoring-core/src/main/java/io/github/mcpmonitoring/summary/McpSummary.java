@@ -23,10 +23,11 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.lang.Nullable;
 
 /**
- * The read-only monitoring summary the {@code mcp} endpoint answers, for teams without Prometheus. Per tool and per
- * upstream API: calls, errors, client mistakes, error ratio and latency percentiles over the alert window up to the
- * moment of the request, the same counts since start, calls in flight and the last error; the recent errors, client
- * mistakes marked; and, while the alert evaluator runs, the alerts firing, pending and their last transitions.
+ * The read-only monitoring summary the {@code mcp} endpoint answers, for teams without Prometheus. Per tool, per MCP
+ * method other than {@code tools/call} and per upstream API: calls, errors, client mistakes, error ratio and latency
+ * percentiles over the alert window up to the moment of the request, the same counts since start; per tool and API
+ * also calls in flight and the last error; the recent errors, client mistakes marked; and, while the alert evaluator
+ * runs, the alerts firing, pending and their last transitions.
  * Latencies are whole milliseconds and ratios have four decimals. Null fields are meant to be left out when written
  * as JSON.
  */
@@ -71,12 +72,12 @@ public class McpSummary {
 
 	/**
 	 * Compute the summary now.
-	 * @return the window, tools, APIs, recent errors and, while the evaluator runs, the alerts
+	 * @return the window, tools, methods, APIs, recent errors and, while the evaluator runs, the alerts
 	 */
 	public McpDescriptor summary() {
 		List<CallFailure> latestErrors = this.recentErrors.latest(this.recentErrors.capacity());
 		return new McpDescriptor((this.window != null) ? this.window.toString() : null, tools(latestErrors),
-				apis(latestErrors),
+				methods(), apis(latestErrors),
 				latestErrors.stream().limit(RECENT_ERRORS).map(CallFailureDescriptor::of).toList(), alerts());
 	}
 
@@ -85,12 +86,25 @@ public class McpSummary {
 		Map<String, MeterHistory.CallWindow> windows = (this.window != null)
 				? this.history.toolWindowsUntilNow(this.window) : totals;
 		Map<String, ToolDescriptor> tools = new TreeMap<>();
-		for (String tool : names(McpMeterNames.OPERATION_DURATION, McpMeterNames.TAG_TOOL)) {
+		for (String tool : totals.keySet()) {
 			CallStats stats = CallStats.of(windows.get(tool), lastError(latestErrors, CallFailure.TOOL, tool));
 			tools.put(tool, new ToolDescriptor(stats.calls(), stats.errors(), stats.clientErrors(), stats.errorRatio(),
 					stats.p50Ms(), stats.p95Ms(), stats.lastError(), inFlight(tool), TotalsDescriptor.of(totals.get(tool))));
 		}
 		return tools;
+	}
+
+	private Map<String, MethodDescriptor> methods() {
+		Map<String, MeterHistory.CallWindow> totals = this.history.methodTotals();
+		Map<String, MeterHistory.CallWindow> windows = (this.window != null)
+				? this.history.methodWindowsUntilNow(this.window) : totals;
+		Map<String, MethodDescriptor> methods = new TreeMap<>();
+		totals.forEach((method, total) -> {
+			CallStats stats = CallStats.of(windows.get(method), null);
+			methods.put(method, new MethodDescriptor(stats.calls(), stats.errors(), stats.clientErrors(),
+					stats.errorRatio(), stats.p50Ms(), stats.p95Ms(), TotalsDescriptor.of(total)));
+		});
+		return methods;
 	}
 
 	private Map<String, ApiDescriptor> apis(List<CallFailure> latestErrors) {
@@ -159,16 +173,19 @@ public class McpSummary {
 	}
 
 	/**
-	 * The summary: the window, tools, APIs, recent errors and, while the evaluator runs, the alerts.
+	 * The summary: the window, tools, methods, APIs, recent errors and, while the evaluator runs, the alerts.
 	 *
 	 * @param window the window calls and percentiles are computed over (ISO-8601), or {@code null} when they count
 	 * since start
-	 * @param tools per tool name
+	 * @param tools per tool name; calls of tools the server does not have under their placeholder {@code _OTHER}
+	 * @param methods per MCP method other than {@code tools/call} (whose calls are in {@code tools}); empty while only
+	 * tool calls are recorded
 	 * @param apis per upstream API name
 	 * @param recentErrors the latest failures, most recent first
 	 * @param alerts the alerts, or {@code null} when the evaluator does not run
 	 */
-	public record McpDescriptor(String window, Map<String, ToolDescriptor> tools, Map<String, ApiDescriptor> apis,
+	public record McpDescriptor(String window, Map<String, ToolDescriptor> tools,
+			Map<String, MethodDescriptor> methods, Map<String, ApiDescriptor> apis,
 			List<CallFailureDescriptor> recentErrors, AlertsDescriptor alerts) {
 	}
 
@@ -187,6 +204,21 @@ public class McpSummary {
 	 */
 	public record ToolDescriptor(long calls, long errors, long clientErrors, double errorRatio, Long p50Ms,
 			Long p95Ms, CallFailureDescriptor lastError, int inFlight, TotalsDescriptor sinceStart) {
+	}
+
+	/**
+	 * One MCP method's requests.
+	 *
+	 * @param calls requests in the window, client mistakes included
+	 * @param errors failed requests in the window, client mistakes left out
+	 * @param clientErrors requests in the window that failed by the client's mistake (such as JSON-RPC -32602)
+	 * @param errorRatio errors over requests, both without client mistakes, 0 without requests, four decimals
+	 * @param p50Ms median duration in whole milliseconds, {@code null} when unknown
+	 * @param p95Ms 95th percentile duration in whole milliseconds, {@code null} when unknown
+	 * @param sinceStart the requests, errors and client mistakes since start
+	 */
+	public record MethodDescriptor(long calls, long errors, long clientErrors, double errorRatio, Long p50Ms,
+			Long p95Ms, TotalsDescriptor sinceStart) {
 	}
 
 	/**

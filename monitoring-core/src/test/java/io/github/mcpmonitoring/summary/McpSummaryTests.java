@@ -14,11 +14,13 @@ import io.github.mcpmonitoring.alerts.TestRule;
 import io.github.mcpmonitoring.alerts.rules.RuleHarness;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.summary.McpSummary.AlertDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.AlertsDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.ApiDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.CallFailureDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.McpDescriptor;
+import io.github.mcpmonitoring.summary.McpSummary.MethodDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.ToolDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.TotalsDescriptor;
 import io.github.mcpmonitoring.summary.McpSummary.TransitionDescriptor;
@@ -58,7 +60,7 @@ class McpSummaryTests {
 		this.evaluator.evaluate();
 		JsonNode summary = this.json.valueToTree(this.mcp.summary());
 		assertThat(summary.fieldNames()).toIterable()
-			.containsExactly("window", "tools", "apis", "recentErrors", "alerts");
+			.containsExactly("window", "tools", "methods", "apis", "recentErrors", "alerts");
 		assertThat(summary.path("window").asText()).isEqualTo("PT5M");
 		assertThat(summary.path("alerts").fieldNames()).toIterable()
 			.containsExactly("firing", "pending", "transitions");
@@ -246,7 +248,54 @@ class McpSummaryTests {
 		assertThat(summary.apis().get("kaltura.media.list").consecutiveFailures()).isEqualTo(1);
 		assertThat(summary.recentErrors()).hasSize(2);
 		JsonNode json = this.json.valueToTree(summary);
-		assertThat(json.fieldNames()).toIterable().containsExactly("tools", "apis", "recentErrors");
+		assertThat(json.fieldNames()).toIterable().containsExactly("tools", "methods", "apis", "recentErrors");
+	}
+
+	@Test
+	void hasNoMethodsWhileOnlyToolCallsAreRecorded() {
+		this.harness.toolCalls("list_media", 3, ErrorTypes.NONE);
+		this.evaluator.evaluate();
+		McpDescriptor summary = this.mcp.summary();
+		assertThat(summary.methods()).isEmpty();
+		assertThat(summary.tools()).containsOnlyKeys("list_media");
+		assertThat(this.mcpWithoutAlerts.summary().methods()).isEmpty();
+	}
+
+	@Test
+	void summarisesEachMethodOtherThanToolCallsOverTheWindow() {
+		this.harness.request("resources/read", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, "2025-06-18",
+				Duration.ofMillis(40));
+		this.evaluator.evaluate();
+		this.harness.advance(WINDOW.plusMinutes(1));
+		this.evaluator.evaluate();
+		for (int i = 0; i < 6; i++) {
+			this.harness.request("resources/read", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE,
+					(i % 2 == 0) ? "2025-06-18" : "2025-11-25", Duration.ofMillis(150));
+		}
+		this.harness.request("resources/read", "", "-32603", "server", "2025-06-18", Duration.ofMillis(150));
+		this.harness.request("resources/read", "", "", "client", "2025-06-18", Duration.ofMillis(1));
+		this.harness.request("ping", "", ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, "", Duration.ofMillis(1));
+		this.harness.request(McpMeterNames.METHOD_TOOLS_CALL, "list_media", ErrorTypes.NONE,
+				McpMeterNames.ORIGIN_NONE, "2025-06-18", Duration.ofMillis(20));
+		this.harness.unknownToolCalls(3, "2025-06-18");
+
+		McpDescriptor summary = this.mcp.summary();
+		assertThat(summary.methods()).containsOnlyKeys("resources/read", "ping");
+		MethodDescriptor read = summary.methods().get("resources/read");
+		assertThat(read.calls()).as("in the window").isEqualTo(8);
+		assertThat(read.errors()).isEqualTo(1);
+		assertThat(read.clientErrors()).isEqualTo(1);
+		assertThat(read.errorRatio()).as("1 of the 7 that were not the client's mistake").isEqualTo(0.1429);
+		// 1 call at or below 10 ms and 7 in (100 ms, 200 ms]: rank 7.6 gives 100 + 100 * 6.6 / 7.
+		assertThat(read.p95Ms()).isEqualTo(194);
+		assertThat(read.sinceStart()).isEqualTo(new TotalsDescriptor(9, 1, 1));
+		assertThat(summary.tools()).as("tools/call only, unknown tools under their placeholder")
+			.containsOnlyKeys("list_media", "_OTHER");
+		assertThat(summary.tools().get("_OTHER").clientErrors()).isEqualTo(3);
+		JsonNode json = this.json.valueToTree(summary);
+		assertThat(json.path("methods").path("ping").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("calls", "errors", "clientErrors", "errorRatio", "p50Ms", "p95Ms",
+					"sinceStart");
 	}
 
 	@Test
