@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -21,6 +22,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,10 +71,12 @@ public class McpPeerProbe implements AutoCloseable {
 	 * @return the result, at the latest shortly after the timeout
 	 */
 	public CompletableFuture<PeerProbeResult> probe() {
-		Exchange exchange = new Exchange(new ObservedHttpClient(this.httpClient));
-		return Mono
-			.using(() -> client(exchange.httpClient), (client) -> exchange(client, exchange), McpAsyncClient::close)
-			.timeout(this.settings.timeout())
+		Exchange exchange = new Exchange(this.httpClient, this.settings.transport() == PeerTransport.SSE);
+		return Mono.using(() -> client(exchange), (client) -> bounded(exchange(client, exchange), exchange.transport),
+				McpAsyncClient::close)
+			// Only in case the exchange ignores its deadline: cancelling it leaves requests that the MCP client
+			// logs when it closes.
+			.timeout(this.settings.timeout().multipliedBy(3))
 			.map(exchange::succeeded)
 			.onErrorResume((ex) -> Mono.just(exchange.failed(ex, this.settings.timeout())))
 			.toFuture();
@@ -87,6 +91,18 @@ public class McpPeerProbe implements AutoCloseable {
 		return exchange.step(INITIALIZE, client.initialize()).then(check);
 	}
 
+	/**
+	 * Fail the exchange at the timeout as a failure of its transport, so that the message waiting fails with it and
+	 * the MCP client ends quietly, instead of cancelling the exchange from outside.
+	 */
+	private <T> Mono<T> bounded(Mono<T> exchange, ProbeTransport transport) {
+		return Mono.defer(() -> {
+			Disposable deadline = Mono.delay(this.settings.timeout())
+				.subscribe((tick) -> transport.fail(new TimeoutException("no answer within the probe's timeout")));
+			return exchange.doFinally((signal) -> deadline.dispose());
+		});
+	}
+
 	private Mono<Integer> countTools(McpAsyncClient client, String cursor, int page, int counted) {
 		return client.listTools(cursor).flatMap((result) -> {
 			int tools = counted + ((result.tools() != null) ? result.tools().size() : 0);
@@ -98,10 +114,14 @@ public class McpPeerProbe implements AutoCloseable {
 		});
 	}
 
-	private McpAsyncClient client(HttpClient httpClient) {
-		return McpClient.async(transport(httpClient))
-			.requestTimeout(this.settings.timeout())
-			.initializationTimeout(this.settings.timeout())
+	private McpAsyncClient client(Exchange exchange) {
+		exchange.transport = new ProbeTransport(transport(exchange.httpClient));
+		// Later than the probe's own deadline: two timeouts ending the same exchange at once make the later one an
+		// error nobody handles, which Reactor logs.
+		Duration clientTimeout = this.settings.timeout().multipliedBy(2);
+		return McpClient.async(exchange.transport)
+			.requestTimeout(clientTimeout)
+			.initializationTimeout(clientTimeout)
 			.clientInfo(CLIENT_INFO)
 			.build();
 	}
@@ -173,6 +193,8 @@ public class McpPeerProbe implements AutoCloseable {
 
 		private final ObservedHttpClient httpClient;
 
+		private volatile ProbeTransport transport;
+
 		private final List<PeerProbeResult.Operation> operations = new ArrayList<>();
 
 		private final long startedAt = System.nanoTime();
@@ -181,8 +203,16 @@ public class McpPeerProbe implements AutoCloseable {
 
 		private volatile long currentStartedAt;
 
-		Exchange(ObservedHttpClient httpClient) {
-			this.httpClient = httpClient;
+		Exchange(HttpClient httpClient, boolean sse) {
+			// The SSE transport logs a failure of its own connection unless it is closing by then.
+			this.httpClient = new ObservedHttpClient(httpClient, sse ? this::connectionFailed : null);
+		}
+
+		private void connectionFailed(Throwable failure) {
+			ProbeTransport current = this.transport;
+			if (current != null) {
+				current.connectionFailed(failure);
+			}
 		}
 
 		<T> Mono<T> step(String methodName, Mono<T> operation) {
