@@ -119,11 +119,22 @@ public class McpPeerProbe implements AutoCloseable {
 		// Later than the probe's own deadline: two timeouts ending the same exchange at once make the later one an
 		// error nobody handles, which Reactor logs.
 		Duration clientTimeout = this.settings.timeout().multipliedBy(2);
-		return McpClient.async(exchange.transport)
+		McpAsyncClient client = McpClient.async(exchange.transport)
 			.requestTimeout(clientTimeout)
 			.initializationTimeout(clientTimeout)
 			.clientInfo(CLIENT_INFO)
 			.build();
+		created(client, exchange.transport);
+		return client;
+	}
+
+	/**
+	 * Called with the MCP client and transport of each probe as it starts; nothing else may keep them once the probe
+	 * ended (the tests watch them being garbage collected).
+	 * @param client the probe's MCP client
+	 * @param transport the probe's transport
+	 */
+	void created(McpAsyncClient client, McpClientTransport transport) {
 	}
 
 	private McpClientTransport transport(HttpClient httpClient) {
