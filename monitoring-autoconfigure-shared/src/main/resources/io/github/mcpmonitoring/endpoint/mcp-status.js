@@ -10,6 +10,8 @@
   var paused = false;
   var timer = null;
   var rendered = {};
+  // The series that counts calls of tools the server does not have, whatever name the client sent.
+  var UNKNOWN_TOOL = '_OTHER';
 
   function el(name, attrs, children) {
     var node = document.createElement(name);
@@ -224,22 +226,56 @@
     if (names.length === 0) {
       return [empty(kind === 'tool' ? 'No tool has been called yet.' : 'No upstream API has been called yet.')];
     }
+    if (kind === 'tool' && names.indexOf(UNKNOWN_TOOL) >= 0) {
+      names = names.filter(function (name) { return name !== UNKNOWN_TOOL; }).concat([UNKNOWN_TOOL]);
+    }
     var headings = [kind === 'tool' ? 'Tool' : 'API', 'Status', 'Calls/s', 'Calls', 'Errors', 'Error ratio', 'p50',
       'p95', kind === 'tool' ? 'In flight' : 'Failures in a row', 'Since start', 'Last hour', 'Last error'];
     var numeric = [false, false, true, true, true, true, true, true, true, true, false, false];
     var rows = names.map(function (name) {
       var stats = map[name];
       var series = activity && (kind === 'tool' ? activity.tools : activity.apis)[name];
-      var total = stats.sinceStart || { calls: stats.calls, errors: stats.errors, clientErrors: stats.clientErrors };
-      return [name, callsStatus(name, stats, kind === 'tool' ? 'gen_ai_tool_name' : 'name', firing),
-        rate(stats.calls, seconds), String(stats.calls), String(stats.errors) + (stats.clientErrors ? ' + '
-          + stats.clientErrors + ' client' : ''), percent(stats.errorRatio), ms(stats.p50Ms), ms(stats.p95Ms),
-        String(kind === 'tool' ? stats.inFlight : stats.consecutiveFailures), total.calls + ' / ' + total.errors,
-        series ? chart(series, activity) : '-', lastError(stats.lastError)];
+      var shown = (kind === 'tool' && name === UNKNOWN_TOOL)
+        ? el('span', { 'class': 'placeholder' }, ['unknown tools (names the server does not have)']) : name;
+      return [shown, callsStatus(name, stats, kind === 'tool' ? 'gen_ai_tool_name' : 'name', firing)]
+        .concat(callFigures(stats, seconds))
+        .concat([String(kind === 'tool' ? stats.inFlight : stats.consecutiveFailures), sinceStart(stats),
+          series ? chart(series, activity) : '-', lastError(stats.lastError)]);
     });
-    var caption = (seconds ? 'Over the last ' + windowText(summary.window) : 'Since start')
-      + ', up to the moment of reading. Errors leave out client mistakes, counted apart; since start: calls / errors.';
-    return [table(caption, headings, rows, numeric), legend()];
+    return [table(callsCaption(summary.window, ''), headings, rows, numeric), legend()];
+  }
+
+  function renderMethods(map, summary) {
+    var names = Object.keys(map || {});
+    var seconds = windowSeconds(summary.window);
+    var firing = summary.alerts ? summary.alerts.firing : [];
+    if (names.length === 0) {
+      return [empty('No MCP method other than tools/call has been called yet.')];
+    }
+    var headings = ['Method', 'Status', 'Calls/s', 'Calls', 'Errors', 'Error ratio', 'p50', 'p95', 'Since start'];
+    var numeric = [false, false, true, true, true, true, true, true, true];
+    var rows = names.map(function (name) {
+      var stats = map[name];
+      return [name, callsStatus(name, stats, 'mcp_method_name', firing)].concat(callFigures(stats, seconds))
+        .concat([sinceStart(stats)]);
+    });
+    return [table(callsCaption(summary.window, ' Tool calls are under Tools.'), headings, rows, numeric)];
+  }
+
+  function callFigures(stats, seconds) {
+    return [rate(stats.calls, seconds), String(stats.calls), String(stats.errors) + (stats.clientErrors ? ' + '
+      + stats.clientErrors + ' client' : ''), percent(stats.errorRatio), ms(stats.p50Ms), ms(stats.p95Ms)];
+  }
+
+  function sinceStart(stats) {
+    var total = stats.sinceStart || { calls: stats.calls, errors: stats.errors, clientErrors: stats.clientErrors };
+    return total.calls + ' / ' + total.errors;
+  }
+
+  function callsCaption(windowIso, more) {
+    return (windowSeconds(windowIso) ? 'Over the last ' + windowText(windowIso) : 'Since start')
+      + ', up to the moment of reading.' + more
+      + ' Errors leave out client mistakes, counted apart; since start: calls / errors.';
   }
 
   function healthStatus(status) {
@@ -383,6 +419,8 @@
         replace('alerts-body', summary.alerts || null, renderAlerts(summary));
         replace('tools-body', [summary.tools, summary.window, status.activity.tools, summary.alerts],
           renderCalls('tool', summary.tools, summary, status.activity));
+        replace('methods-body', [summary.methods, summary.window, summary.alerts],
+          renderMethods(summary.methods, summary));
         replace('apis-body', [summary.apis, summary.window, status.activity.apis, summary.alerts],
           renderCalls('api', summary.apis, summary, status.activity));
         replace('health-body', health, renderHealth(health));
