@@ -24,10 +24,13 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcpmonitoring.alerts.AlertEvaluator;
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.sample.demo.DemoFaults;
 import io.github.mcpmonitoring.sample.demo.DemoKalturaBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +60,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -66,7 +70,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * proxy that refuses every connection, and no name resolution). After real MCP tool calls (successes, upstream
  * failures and a client mistake whose message is HTML) and an alert the test makes fire, the page shows the calls,
  * the error ratio, the firing alert with its runbook link, the health components and the message as text; it follows
- * later calls by itself; and the browser asks nothing of any other address.
+ * later calls by itself; and the browser asks nothing of any other address. After {@code tools/list}, {@code ping}
+ * and a call of a tool the server does not have, it shows those methods and a row for unknown tools.
  * <p>
  * The alert evaluator is run by the test, between the calls, so that nothing depends on timing. Skipped when
  * Chromium or chromedriver is not installed; CI installs both ({@code apt-get install chromium chromium-driver}).
@@ -111,6 +116,9 @@ class StatusPageBrowserEndToEndTests {
 
 	@Autowired
 	private AlertEvaluator evaluator;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private McpSyncClient client;
 
@@ -208,6 +216,31 @@ class StatusPageBrowserEndToEndTests {
 	}
 
 	@Test
+	void showsEveryMcpMethodAndCallsOfToolsTheServerDoesNotHave() {
+		this.evaluator.evaluate();
+		this.client.listTools();
+		this.client.ping();
+		this.client.ping();
+		assertThatExceptionOfType(McpError.class).isThrownBy(() -> call("no_such_tool", Map.of()));
+		assumeTrue(recordsEveryRequest(),
+				"the server records tools/call only, not every MCP request: the page has no method to show");
+
+		open();
+		Row list = rowOf("methods-body", "tools/list");
+		assertThat(list.cell("Status")).isEqualTo("OK");
+		assertThat(list.cell("Calls")).isEqualTo("1");
+		assertThat(list.cell("Errors")).isEqualTo("0");
+		Row ping = rowOf("methods-body", "ping");
+		assertThat(ping.cell("Calls")).isEqualTo("2");
+		assertThat(ping.cell("Since start")).isEqualTo("2 / 0");
+		assertThat(rows("methods-body")).extracting(Row::name).doesNotContain(McpMeterNames.METHOD_TOOLS_CALL);
+		Row unknown = rowOf("tools-body", "unknown tools (names the server does not have)");
+		assertThat(unknown.cell("Calls")).isEqualTo("1");
+		assertThat(unknown.cell("Errors")).isEqualTo("0 + 1 client");
+		assertThat(rows("tools-body")).extracting(Row::name).doesNotContain("_OTHER", "no_such_tool");
+	}
+
+	@Test
 	void isUsableOnAPhoneAndWithTheKeyboard() {
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
@@ -276,6 +309,11 @@ class StatusPageBrowserEndToEndTests {
 			assertThat(urls.group()).as("the only absolute address is the SVG namespace, which nothing fetches")
 				.isEqualTo("http://www.w3.org");
 		}
+	}
+
+	/** Whether requests other than tool calls reach the meters at all: the page shows only what they hold. */
+	private boolean recordsEveryRequest() {
+		return this.registry.find(McpMeterNames.OPERATION_DURATION).tag(McpMeterNames.TAG_METHOD, "ping").timer() != null;
 	}
 
 	private CallToolResult call(String tool, Map<String, Object> arguments) {
