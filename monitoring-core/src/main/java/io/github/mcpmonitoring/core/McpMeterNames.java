@@ -21,6 +21,9 @@ public final class McpMeterNames {
 	/** Gauge of the tools the server exposes. */
 	public static final String TOOLS_REGISTERED = "mcp.tools.registered";
 
+	/** Distribution summary of the characters of text content in each tool's results; one series per tool. */
+	public static final String TOOL_RESULT_SIZE = "mcp.server.tool.result.size";
+
 	/** Timer of upstream API calls. */
 	public static final String API_CALL_DURATION = "mcp.api.call.duration";
 

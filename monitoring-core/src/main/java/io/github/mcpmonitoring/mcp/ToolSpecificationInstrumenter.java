@@ -2,6 +2,7 @@ package io.github.mcpmonitoring.mcp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.toolcall.ServerTool;
@@ -9,12 +10,16 @@ import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Wraps the call handler of MCP tool specifications (sync and async, stateful and stateless) so that every call is
- * recorded once under the tool's name; the tool definition is kept as it is.
+ * recorded once under the tool's name, and the size of each result when {@link ToolResultSizes} are given; the tool
+ * definition is kept as it is.
  */
 public class ToolSpecificationInstrumenter {
 
@@ -25,6 +30,8 @@ public class ToolSpecificationInstrumenter {
 	private final long defaultSlowThresholdNanos;
 
 	private final List<InstrumentedToolListener> listeners;
+
+	private final ToolResultSizes resultSizes;
 
 	/**
 	 * Create an instrumenter.
@@ -43,10 +50,24 @@ public class ToolSpecificationInstrumenter {
 	 */
 	public ToolSpecificationInstrumenter(ToolCalls toolCalls, Duration defaultSlowThreshold,
 			List<InstrumentedToolListener> listeners) {
+		this(toolCalls, defaultSlowThreshold, listeners, null);
+	}
+
+	/**
+	 * Create an instrumenter that tells listeners about each tool it instruments and records the size of each tool
+	 * result.
+	 * @param toolCalls where each tool's calls are counted once
+	 * @param defaultSlowThreshold slow-call threshold of tools whose annotation does not set one
+	 * @param listeners told about each instrumented tool, in their order
+	 * @param resultSizes where the size of each tool result is recorded, or {@code null} to record none
+	 */
+	public ToolSpecificationInstrumenter(ToolCalls toolCalls, Duration defaultSlowThreshold,
+			List<InstrumentedToolListener> listeners, ToolResultSizes resultSizes) {
 		this.toolCalls = toolCalls;
 		this.defaultSlowThresholdNanos = SettingChecks.requireNonNegative("defaultSlowThreshold", defaultSlowThreshold)
 			.toNanos();
 		this.listeners = List.copyOf(listeners);
+		this.resultSizes = resultSizes;
 	}
 
 	/**
@@ -92,9 +113,10 @@ public class ToolSpecificationInstrumenter {
 		if (spec.callHandler() instanceof InstrumentedSyncToolHandler) {
 			return spec;
 		}
+		ServerTool serverTool = serverTool(spec.tool());
 		return McpServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(sizedSync(spec.callHandler(), serverTool), serverTool))
 			.build();
 	}
 
@@ -107,9 +129,10 @@ public class ToolSpecificationInstrumenter {
 		if (spec.callHandler() instanceof InstrumentedAsyncToolHandler) {
 			return spec;
 		}
+		ServerTool serverTool = serverTool(spec.tool());
 		return McpServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(sizedAsync(spec.callHandler(), serverTool), serverTool))
 			.build();
 	}
 
@@ -123,9 +146,10 @@ public class ToolSpecificationInstrumenter {
 		if (spec.callHandler() instanceof InstrumentedSyncToolHandler) {
 			return spec;
 		}
+		ServerTool serverTool = serverTool(spec.tool());
 		return McpStatelessServerFeatures.SyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedSyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
+			.callHandler(new InstrumentedSyncToolHandler<>(sizedSync(spec.callHandler(), serverTool), serverTool))
 			.build();
 	}
 
@@ -139,9 +163,10 @@ public class ToolSpecificationInstrumenter {
 		if (spec.callHandler() instanceof InstrumentedAsyncToolHandler) {
 			return spec;
 		}
+		ServerTool serverTool = serverTool(spec.tool());
 		return McpStatelessServerFeatures.AsyncToolSpecification.builder()
 			.tool(spec.tool())
-			.callHandler(new InstrumentedAsyncToolHandler<>(spec.callHandler(), serverTool(spec.tool())))
+			.callHandler(new InstrumentedAsyncToolHandler<>(sizedAsync(spec.callHandler(), serverTool), serverTool))
 			.build();
 	}
 
@@ -151,6 +176,24 @@ public class ToolSpecificationInstrumenter {
 			tell(listener, tool, serverTool);
 		}
 		return serverTool;
+	}
+
+	/** The handler, recording the size of its results under the name the tool's calls are recorded under. */
+	private <E> BiFunction<E, CallToolRequest, CallToolResult> sizedSync(
+			BiFunction<E, CallToolRequest, CallToolResult> handler, ServerTool serverTool) {
+		ToolResultSize resultSize = resultSize(serverTool);
+		return (resultSize != null) ? resultSize.sync(handler) : handler;
+	}
+
+	/** The handler, recording the size of its results under the name the tool's calls are recorded under. */
+	private <E> BiFunction<E, CallToolRequest, Mono<CallToolResult>> sizedAsync(
+			BiFunction<E, CallToolRequest, Mono<CallToolResult>> handler, ServerTool serverTool) {
+		ToolResultSize resultSize = resultSize(serverTool);
+		return (resultSize != null) ? resultSize.async(handler) : handler;
+	}
+
+	private ToolResultSize resultSize(ServerTool serverTool) {
+		return (this.resultSizes != null) ? this.resultSizes.forTool(serverTool.recordedName()) : null;
 	}
 
 	private static void tell(InstrumentedToolListener listener, McpSchema.Tool tool, ServerTool serverTool) {

@@ -42,6 +42,15 @@ public final class ServerTool {
 	}
 
 	/**
+	 * Return the name the tool's calls are recorded under: the name its {@code @MonitoredTool} gives it, else the
+	 * name the server exposes it under.
+	 * @return the recorded tool name
+	 */
+	public String recordedName() {
+		return this.recorder.toolName();
+	}
+
+	/**
 	 * Open a synchronous call on the current thread. Then {@link #startInFlight() count it in flight}, read the
 	 * {@link #monotonicTime() start time}, run the handler and {@link ToolInvocation#finish finish} the call on every
 	 * exit.

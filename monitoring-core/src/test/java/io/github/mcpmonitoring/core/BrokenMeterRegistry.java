@@ -4,15 +4,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.noop.NoopCounter;
+import io.micrometer.core.instrument.noop.NoopDistributionSummary;
 import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 import io.micrometer.core.instrument.noop.NoopTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,7 +39,8 @@ public final class BrokenMeterRegistry {
 	}
 
 	/**
-	 * Return a registry whose timers, counters and long-task timers register fine but throw when used.
+	 * Return a registry whose timers, counters, long-task timers and distribution summaries register fine but throw
+	 * when used.
 	 * @return the registry
 	 */
 	public static MeterRegistry withThrowingMeters() {
@@ -71,7 +76,61 @@ public final class BrokenMeterRegistry {
 				};
 			}
 
+			@Override
+			protected DistributionSummary newDistributionSummary(Meter.Id id, DistributionStatisticConfig config,
+					double scale) {
+				return new ThrowingDistributionSummary(id);
+			}
+
 		};
+	}
+
+	/**
+	 * A distribution summary that throws when it records; not a no-op summary, which a denied meter would be.
+	 */
+	private static final class ThrowingDistributionSummary implements DistributionSummary {
+
+		private final NoopDistributionSummary noop;
+
+		ThrowingDistributionSummary(Meter.Id id) {
+			this.noop = new NoopDistributionSummary(id);
+		}
+
+		@Override
+		public void record(double amount) {
+			throw new IllegalStateException("broken distribution summary");
+		}
+
+		@Override
+		public long count() {
+			return this.noop.count();
+		}
+
+		@Override
+		public double totalAmount() {
+			return this.noop.totalAmount();
+		}
+
+		@Override
+		public double max() {
+			return this.noop.max();
+		}
+
+		@Override
+		public HistogramSnapshot takeSnapshot() {
+			return this.noop.takeSnapshot();
+		}
+
+		@Override
+		public Meter.Id getId() {
+			return this.noop.getId();
+		}
+
+		@Override
+		public Iterable<Measurement> measure() {
+			return this.noop.measure();
+		}
+
 	}
 
 	/**
