@@ -2,9 +2,11 @@ package io.github.mcpmonitoring.autoconfigure;
 
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.mcp.InstrumentedToolListener;
+import io.github.mcpmonitoring.mcp.ToolResultSizes;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.mcp.ToolSpecificationsPostProcessor;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -42,10 +44,24 @@ public class McpToolMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public ToolSpecificationInstrumenter mcpToolSpecificationInstrumenter(ToolCalls toolCalls,
-			McpMonitoringProperties properties, ObjectProvider<InstrumentedToolListener> listeners) {
+			McpMonitoringProperties properties, ObjectProvider<InstrumentedToolListener> listeners,
+			ObjectProvider<ToolResultSizes> resultSizes) {
 		return SettingKeys.of("mcp.monitoring.tools.slow-threshold")
 			.build(() -> new ToolSpecificationInstrumenter(toolCalls, properties.getTools().getSlowThreshold(),
-					listeners.orderedStream().toList()));
+					listeners.orderedStream().toList(), resultSizes.getIfAvailable()));
+	}
+
+	/**
+	 * The size of each tool result, {@code mcp.server.tool.result.size}: opt-in, since it adds to the cost of every
+	 * tool call.
+	 * @param registry the registry
+	 * @return the tool result sizes
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "mcp.monitoring.tools.result-size", name = "enabled", havingValue = "true")
+	public ToolResultSizes mcpToolResultSizes(MeterRegistry registry) {
+		return new ToolResultSizes(registry);
 	}
 
 	@Bean
