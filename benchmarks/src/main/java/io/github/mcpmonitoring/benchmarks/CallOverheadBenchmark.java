@@ -106,6 +106,12 @@ public class CallOverheadBenchmark {
 		return this.fixture.wrappedHandlerWithoutInFlight.apply(null, CallOverheadFixture.REQUEST);
 	}
 
+	/** (7s) As (7), with the size of the result recorded in the tool's {@code mcp.server.tool.result.size}. */
+	@Benchmark
+	public CallToolResult b07s_toolSpecWrapperWithResultSize() {
+		return this.fixture.wrappedHandlerWithResultSize.apply(null, CallOverheadFixture.REQUEST);
+	}
+
 	/**
 	 * (10) The in-flight meter's own sample: start and stop a sample of the tool's
 	 * {@code mcp.server.operation.active} long-task timer, which an asynchronous call takes once; the calls of (5)

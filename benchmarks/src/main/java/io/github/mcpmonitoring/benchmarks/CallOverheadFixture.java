@@ -17,6 +17,7 @@ import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.errors.MessageRedactor;
 import io.github.mcpmonitoring.errors.RecentErrors;
 import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
+import io.github.mcpmonitoring.mcp.ToolResultSizes;
 import io.github.mcpmonitoring.mcp.ToolSpecificationInstrumenter;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.micrometer.core.aop.TimedAspect;
@@ -49,6 +50,9 @@ public final class CallOverheadFixture implements AutoCloseable {
 
 	/** Name of the tool the tool-spec wrapper instruments. */
 	public static final String TOOL_NAME = "bench_tool";
+
+	/** Name of the tool whose wrapper also records the size of its results. */
+	public static final String SIZED_TOOL_NAME = "bench_sized_tool";
 
 	/** The result of a successful tool call, shared so that the handlers allocate nothing. */
 	public static final CallToolResult SUCCESS = CallToolResult.builder().addTextContent("ok").isError(false).build();
@@ -107,6 +111,9 @@ public final class CallOverheadFixture implements AutoCloseable {
 	/** (7n) As (7) with the in-flight meter denied. */
 	public final BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> wrappedHandlerWithoutInFlight;
 
+	/** (7s) As (7) with the size of each result recorded ({@code mcp.server.tool.result.size}). */
+	public final BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> wrappedHandlerWithResultSize;
+
 	/** (10) The in-flight meter alone: the long-task timer the starter registers per tool, in the same registry. */
 	public final LongTaskTimer inFlightMeter;
 
@@ -159,6 +166,8 @@ public final class CallOverheadFixture implements AutoCloseable {
 		this.wrappedHandlerWithoutInFlight = wrap(
 				new ToolSpecificationInstrumenter(new ToolCalls(() -> toolMetricsWithoutInFlight), TOOL_SLOW_THRESHOLD),
 				TOOL_NAME, this.bareHandler);
+		this.wrappedHandlerWithResultSize = wrap(new ToolSpecificationInstrumenter(toolCalls, TOOL_SLOW_THRESHOLD,
+				List.of(), new ToolResultSizes(this.registry)), SIZED_TOOL_NAME, this.bareHandler);
 		this.toolMetrics.recorder("bench_in_flight_tool");
 		this.inFlightMeter = this.registry.get("mcp.server.operation.active")
 			.tag("gen_ai.tool.name", "bench_in_flight_tool")

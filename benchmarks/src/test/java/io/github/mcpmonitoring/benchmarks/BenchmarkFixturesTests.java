@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.benchmarks;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,20 @@ class BenchmarkFixturesTests {
 		assertThat(this.fixture.registry.find("mcp.server.operation.duration")
 			.tag("gen_ai.tool.name", "bench_failing_tool")
 			.timers()).isEmpty();
+	}
+
+	@Test
+	void wrappedHandlerWithResultSizeRecordsTheCallAndTheSizeOfItsResult() {
+		assertThat(this.fixture.wrappedHandlerWithResultSize.apply(null, CallOverheadFixture.REQUEST))
+			.isSameAs(CallOverheadFixture.SUCCESS);
+		assertThat(toolCalls(this.fixture.registry, CallOverheadFixture.SIZED_TOOL_NAME, "none")).isOne();
+		DistributionSummary sizes = this.fixture.registry.get("mcp.server.tool.result.size")
+			.tag("gen_ai.tool.name", CallOverheadFixture.SIZED_TOOL_NAME)
+			.summary();
+		assertThat(sizes.count()).isOne();
+		assertThat(sizes.totalAmount()).isEqualTo(2.0);
+		this.fixture.wrappedHandler.apply(null, CallOverheadFixture.REQUEST);
+		assertThat(this.fixture.registry.find("mcp.server.tool.result.size").summaries()).hasSize(1);
 	}
 
 	@Test
