@@ -37,7 +37,7 @@ public class McpPeerProbe implements AutoCloseable {
 	/** Pages of {@code tools/list} read at most, against a peer whose cursor never ends. */
 	static final int MAX_TOOL_PAGES = 100;
 
-	private static final String INITIALIZE = "initialize";
+	private static final String INITIALIZE = ProbeAnswers.INITIALIZE;
 
 	private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("mcp-monitoring-probe",
 			"1.0");
@@ -71,7 +71,7 @@ public class McpPeerProbe implements AutoCloseable {
 	 * @return the result, at the latest shortly after the timeout
 	 */
 	public CompletableFuture<PeerProbeResult> probe() {
-		Exchange exchange = new Exchange(this.httpClient, this.settings.transport() == PeerTransport.SSE);
+		Exchange exchange = new Exchange(this.httpClient, this.settings.transport());
 		return Mono.using(() -> client(exchange), (client) -> bounded(exchange(client, exchange), exchange.transport),
 				McpAsyncClient::close)
 			// Only in case the exchange ignores its deadline: cancelling it leaves requests that the MCP client
@@ -214,15 +214,23 @@ public class McpPeerProbe implements AutoCloseable {
 
 		private volatile long currentStartedAt;
 
-		Exchange(HttpClient httpClient, boolean sse) {
+		Exchange(HttpClient httpClient, PeerTransport transport) {
 			// The SSE transport logs a failure of its own connection unless it is closing by then.
-			this.httpClient = new ObservedHttpClient(httpClient, sse ? this::connectionFailed : null);
+			this.httpClient = new ObservedHttpClient(httpClient, transport,
+					(transport == PeerTransport.SSE) ? this::connectionFailed : this::answerRefused);
 		}
 
 		private void connectionFailed(Throwable failure) {
 			ProbeTransport current = this.transport;
 			if (current != null) {
 				current.connectionFailed(failure);
+			}
+		}
+
+		private void answerRefused(Throwable failure) {
+			ProbeTransport current = this.transport;
+			if (current != null) {
+				current.fail(failure);
 			}
 		}
 

@@ -26,9 +26,12 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The peer's shared {@link HttpClient} as one probe sees it: every call goes to the shared client, and the HTTP status
- * of the last response is kept, because the MCP client reports a failed HTTP exchange only in exception text. It can
- * also report a failed exchange before the MCP client sees it, and keep an answer that is not an event stream from
- * it, for the SSE transport, which logs every failure of its own with a stack trace unless it is already closing.
+ * of the last response is kept, because the MCP client reports a failed HTTP exchange only in exception text. It also
+ * keeps from the MCP transport the answers that transport would log, with the peer's text, and reports them as the
+ * probe's failure instead: an event stream with a line or an event the transports cannot read, an answer to a streamable
+ * {@code POST} of a media type that is neither JSON nor an event stream and, for the SSE transport, which logs every
+ * failure of its own with a stack trace unless it is already closing, an error status, an answer to its {@code GET}
+ * that is not an event stream and any failed exchange.
  */
 final class ObservedHttpClient extends HttpClient {
 
@@ -37,22 +40,28 @@ final class ObservedHttpClient extends HttpClient {
 
 	private static final String EVENT_STREAM = "text/event-stream";
 
+	private static final String JSON = "application/json";
+
 	private final HttpClient delegate;
 
 	private final AtomicInteger lastStatus = new AtomicInteger(NO_RESPONSE);
 
 	private final AtomicInteger openExchanges = new AtomicInteger();
 
+	private final boolean sse;
+
 	private final Consumer<Throwable> failureListener;
 
 	/**
 	 * Observe a client.
 	 * @param delegate the peer's shared client
-	 * @param failureListener told of a failed exchange, or an answer that is not an event stream to a {@code GET},
-	 * before the caller sees it; {@code null} to leave every answer to the caller
+	 * @param transport the MCP transport that uses it
+	 * @param failureListener told of an answer kept from the transport and, for the SSE transport, of a failed
+	 * exchange, before the transport sees it
 	 */
-	ObservedHttpClient(HttpClient delegate, Consumer<Throwable> failureListener) {
+	ObservedHttpClient(HttpClient delegate, PeerTransport transport, Consumer<Throwable> failureListener) {
 		this.delegate = delegate;
+		this.sse = transport == PeerTransport.SSE;
 		this.failureListener = failureListener;
 	}
 
@@ -81,21 +90,49 @@ final class ObservedHttpClient extends HttpClient {
 	private <T> HttpResponse.BodyHandler<T> observed(HttpRequest request, HttpResponse.BodyHandler<T> handler,
 			Runnable ended) {
 		return (info) -> {
-			note(info.statusCode());
-			if (this.failureListener != null && !expected(request, info)) {
-				this.failureListener.accept(new IOException("HTTP status " + info.statusCode() + " not expected"));
+			// A streamable peer without a stream of its own answers the GET for one with 405, as it may.
+			if (this.sse || !"GET".equals(request.method()) || info.statusCode() != 405) {
+				note(info.statusCode());
+			}
+			Throwable refused = refused(request, info);
+			if (refused != null) {
+				this.failureListener.accept(refused);
 				return new RefusedBody<>(ended);
 			}
-			return new ObservedBody<>(handler.apply(info), ended, this.failureListener);
+			EventStreamScreen events = readAsEventStream(request, info) ? new EventStreamScreen() : null;
+			return new ObservedBody<>(handler.apply(info), ended, this.sse ? this.failureListener : null, events,
+					this.failureListener);
 		};
 	}
 
-	private static boolean expected(HttpRequest request, HttpResponse.ResponseInfo info) {
-		if (info.statusCode() < 200 || info.statusCode() > 299) {
-			return false;
+	/**
+	 * Return why an answer is kept from the transport, or {@code null} when the transport may read it.
+	 */
+	private Throwable refused(HttpRequest request, HttpResponse.ResponseInfo info) {
+		boolean success = info.statusCode() >= 200 && info.statusCode() <= 299;
+		String contentType = contentType(info);
+		if (this.sse) {
+			if (!success || ("GET".equals(request.method()) && !contentType.startsWith(EVENT_STREAM))) {
+				return new IOException("HTTP status " + info.statusCode() + " not expected");
+			}
+			return null;
 		}
-		String contentType = info.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-		return !"GET".equals(request.method()) || contentType.startsWith(EVENT_STREAM);
+		// What the streamable transport reads as no answer, JSON or an event stream; anything else it logs.
+		boolean understood = !success || !"POST".equals(request.method()) || info.statusCode() == 202
+				|| contentType.isBlank() || "0".equals(info.headers().firstValue("Content-Length").orElse(null))
+				|| contentType.contains(JSON) || contentType.contains(EVENT_STREAM);
+		return understood ? null : new RefusedAnswerException(new PeerFailure(PeerFailure.INVALID_RESPONSE,
+				"HTTP status " + info.statusCode() + " with a media type that is neither JSON nor an event stream"));
+	}
+
+	private boolean readAsEventStream(HttpRequest request, HttpResponse.ResponseInfo info) {
+		boolean success = info.statusCode() >= 200 && info.statusCode() <= 299;
+		// The SSE transport reads its GET as an event stream whatever the media type (one that is not is refused).
+		return success && ((this.sse && "GET".equals(request.method())) || contentType(info).contains(EVENT_STREAM));
+	}
+
+	private static String contentType(HttpResponse.ResponseInfo info) {
+		return info.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
 	}
 
 	private Runnable opened() {
@@ -110,7 +147,7 @@ final class ObservedHttpClient extends HttpClient {
 
 	private <T> CompletableFuture<HttpResponse<T>> endedOnFailure(CompletableFuture<HttpResponse<T>> response,
 			Runnable ended) {
-		if (this.failureListener == null) {
+		if (!this.sse) {
 			response.whenComplete((result, failure) -> {
 				if (failure != null) {
 					ended.run();
@@ -136,49 +173,106 @@ final class ObservedHttpClient extends HttpClient {
 		return told;
 	}
 
-	/** Notes that an exchange ended when its body ends. */
+	/**
+	 * Notes that an exchange ended when its body ends and, for an event stream, keeps the rest of the body from the
+	 * caller from the first part on that the transports would fail on.
+	 */
 	private static final class ObservedBody<T> implements HttpResponse.BodySubscriber<T> {
 
 		private final HttpResponse.BodySubscriber<T> delegate;
 
 		private final Runnable ended;
 
-		private final Consumer<Throwable> failureListener;
+		private final Consumer<Throwable> failedExchangeListener;
 
-		ObservedBody(HttpResponse.BodySubscriber<T> delegate, Runnable ended, Consumer<Throwable> failureListener) {
+		private final EventStreamScreen events;
+
+		private final Consumer<Throwable> refusalListener;
+
+		private final CompletableFuture<T> body = new CompletableFuture<>();
+
+		private Flow.Subscription subscription;
+
+		private boolean refused;
+
+		ObservedBody(HttpResponse.BodySubscriber<T> delegate, Runnable ended, Consumer<Throwable> failedExchangeListener,
+				EventStreamScreen events, Consumer<Throwable> refusalListener) {
 			this.delegate = delegate;
 			this.ended = ended;
-			this.failureListener = failureListener;
+			this.failedExchangeListener = failedExchangeListener;
+			this.events = events;
+			this.refusalListener = refusalListener;
+			delegate.getBody().whenComplete((value, failure) -> {
+				if (failure != null) {
+					this.body.completeExceptionally(failure);
+				}
+				else {
+					this.body.complete(value);
+				}
+			});
 		}
 
 		@Override
 		public CompletionStage<T> getBody() {
-			return this.delegate.getBody();
+			return this.body;
 		}
 
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
 			this.delegate.onSubscribe(subscription);
 		}
 
 		@Override
 		public void onNext(List<ByteBuffer> item) {
+			if (this.refused) {
+				return;
+			}
+			String refused = (this.events != null) ? this.events.accept(item) : null;
+			if (refused != null) {
+				refuse(refused);
+				return;
+			}
 			this.delegate.onNext(item);
 		}
 
 		@Override
 		public void onError(Throwable throwable) {
+			if (this.refused) {
+				return;
+			}
 			this.ended.run();
-			if (this.failureListener != null) {
-				this.failureListener.accept(throwable);
+			if (this.failedExchangeListener != null) {
+				this.failedExchangeListener.accept(throwable);
 			}
 			this.delegate.onError(throwable);
 		}
 
 		@Override
 		public void onComplete() {
+			if (this.refused) {
+				return;
+			}
+			String refused = (this.events != null) ? this.events.acceptEnd() : null;
+			if (refused != null) {
+				refuse(refused);
+				return;
+			}
 			this.ended.run();
 			this.delegate.onComplete();
+		}
+
+		/**
+		 * Stop reading and end the body without the caller's subscriber, which is told nothing: the probe fails with
+		 * the refusal instead.
+		 */
+		private void refuse(String why) {
+			this.refused = true;
+			this.subscription.cancel();
+			this.ended.run();
+			this.refusalListener
+				.accept(new RefusedAnswerException(new PeerFailure(PeerFailure.INVALID_RESPONSE, why)));
+			this.body.complete(null);
 		}
 
 	}

@@ -57,6 +57,10 @@ public record PeerFailure(String errorType, String description) {
 	 * @return the failure
 	 */
 	static PeerFailure of(Throwable failure, int httpStatus, boolean allAnswered, Duration timeout) {
+		RefusedAnswerException refused = find(failure, RefusedAnswerException.class);
+		if (refused != null) {
+			return refused.failure();
+		}
 		boolean timedOut = has(failure, TimeoutException.class) || has(failure, HttpTimeoutException.class);
 		// The peer answered every request to its end and the client still waited: not the answer it asked for.
 		if (timedOut && allAnswered && httpStatus != ObservedHttpClient.NO_RESPONSE && httpStatus < 400) {
@@ -76,7 +80,7 @@ public record PeerFailure(String errorType, String description) {
 		}
 		McpError mcpError = find(failure, McpError.class);
 		if (mcpError != null) {
-			return ofJsonRpc(mcpError);
+			return jsonRpc((mcpError.getJsonRpcError() != null) ? mcpError.getJsonRpcError().code() : null);
 		}
 		if (httpStatus == ObservedHttpClient.NO_RESPONSE && has(failure, IOException.class)) {
 			return new PeerFailure(CONNECTION_CLOSED, "connection closed before an answer");
@@ -88,13 +92,13 @@ public record PeerFailure(String errorType, String description) {
 		return new PeerFailure(type, "failed with " + type);
 	}
 
-	private static PeerFailure ofJsonRpc(McpError error) {
-		String message = String.valueOf(error.getMessage());
-		// Written by the MCP client itself (the peer's version follows it), on both SDK lines.
-		if (message.startsWith("Unsupported protocol version")) {
-			return new PeerFailure(UNSUPPORTED_PROTOCOL_VERSION, "unsupported protocol version");
-		}
-		Integer code = (error.getJsonRpcError() != null) ? error.getJsonRpcError().code() : null;
+	/**
+	 * Return the failure of a JSON-RPC error answer: its code when the specification or MCP defines it, never its
+	 * message.
+	 * @param code the error's code, or {@code null}
+	 * @return the failure
+	 */
+	static PeerFailure jsonRpc(Integer code) {
 		if (code != null && KNOWN_CODES.contains(code)) {
 			return new PeerFailure(String.valueOf(code), "JSON-RPC error " + code);
 		}

@@ -16,7 +16,9 @@ import reactor.core.publisher.Sinks;
  * The MCP SDK client transport as one probe uses it: the first failure of the exchange ends every message still
  * waiting, as the error of the message itself, so that the SDK client sees each failure where it handles failures
  * quietly. The SDK's own handlers for transport failures log each one at WARN with a stack trace (MCP SDK 0.18), and
- * a request it closes while still waiting for an answer is logged too; a probe fails instead, once.
+ * a request it closes while still waiting for an answer is logged too; a probe fails instead, once. Likewise the
+ * peer's answers are screened ({@link ProbeAnswers}) before the client logs them, and its notifications, which a probe
+ * needs none of, are dropped: the client logs one it has no handler for with its content.
  */
 final class ProbeTransport implements McpClientTransport {
 
@@ -24,7 +26,7 @@ final class ProbeTransport implements McpClientTransport {
 
 	private final Sinks.Empty<Void> failure = Sinks.empty();
 
-	private final Map<Object, Sinks.Empty<Void>> unanswered = new ConcurrentHashMap<>();
+	private final Map<Object, Waiting> unanswered = new ConcurrentHashMap<>();
 
 	ProbeTransport(McpClientTransport delegate) {
 		this.delegate = delegate;
@@ -56,7 +58,7 @@ final class ProbeTransport implements McpClientTransport {
 	public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
 		// The SDK subscribes to the connection without handling its error (MCP SDK 0.18) or logs it (2.0): the probe
 		// gets it through the message waiting for it instead.
-		return this.delegate.connect((message) -> handler.apply(message.doOnNext(this::answered)))
+		return this.delegate.connect((message) -> handler.apply(message.mapNotNull(this::screened)))
 			.onErrorResume((error) -> {
 				fail(error);
 				return Mono.empty();
@@ -71,26 +73,52 @@ final class ProbeTransport implements McpClientTransport {
 
 	@Override
 	public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-		Mono<Void> sent = (message instanceof McpSchema.JSONRPCRequest request && request.id() != null)
-				? sentAndAnswered(request) : this.delegate.sendMessage(message);
-		return Mono.firstWithSignal(sent, this.failure.asMono());
-	}
-
-	private Mono<Void> sentAndAnswered(McpSchema.JSONRPCRequest request) {
-		// A request counts as sent once it is answered: until then, a failure of the exchange is its error.
-		return Mono.defer(() -> {
-			Sinks.Empty<Void> answer = Sinks.empty();
-			this.unanswered.put(request.id(), answer);
-			return this.delegate.sendMessage(request).then(answer.asMono());
-		}).doFinally((signal) -> this.unanswered.remove(request.id()));
-	}
-
-	private void answered(McpSchema.JSONRPCMessage message) {
-		if (message instanceof McpSchema.JSONRPCResponse response && response.id() != null) {
-			Sinks.Empty<Void> answer = this.unanswered.get(response.id());
-			if (answer != null) {
-				answer.tryEmitEmpty();
+		// A request counts as sent once it is answered: until then, a failure of the exchange is its error. The send
+		// itself is never cancelled: an HTTP exchange cancelled in flight ends with an error nobody receives any more,
+		// which Reactor logs.
+		Object id = (message instanceof McpSchema.JSONRPCRequest request) ? request.id() : null;
+		return Mono.deferContextual((context) -> {
+			Sinks.Empty<Void> sent = Sinks.empty();
+			if (id != null) {
+				this.unanswered.put(id, new Waiting(((McpSchema.JSONRPCRequest) message).method(), sent));
 			}
+			this.delegate.sendMessage(message).contextWrite(context).subscribe(null, sent::tryEmitError, () -> {
+				if (id == null) {
+					sent.tryEmitEmpty();
+				}
+			});
+			return Mono.firstWithSignal(sent.asMono(), this.failure.asMono());
+		}).doFinally((signal) -> {
+			if (id != null) {
+				this.unanswered.remove(id);
+			}
+		});
+	}
+
+	/**
+	 * Return what the MCP client is handed of a message of the peer, or {@code null} for nothing.
+	 */
+	private McpSchema.JSONRPCMessage screened(McpSchema.JSONRPCMessage message) {
+		if (message instanceof McpSchema.JSONRPCNotification) {
+			return null;
+		}
+		if (!(message instanceof McpSchema.JSONRPCResponse response)) {
+			return message;
+		}
+		Waiting waiting = (response.id() != null) ? this.unanswered.get(response.id()) : null;
+		if (waiting == null) {
+			fail(ProbeAnswers.answerToNoRequest());
+			return null;
+		}
+		try {
+			McpSchema.JSONRPCResponse accepted = ProbeAnswers.accepted(response, waiting.method(),
+					this.delegate.protocolVersions());
+			waiting.answer().tryEmitEmpty();
+			return accepted;
+		}
+		catch (RefusedAnswerException ex) {
+			waiting.answer().tryEmitError(ex);
+			return null;
 		}
 	}
 
@@ -115,6 +143,11 @@ final class ProbeTransport implements McpClientTransport {
 	@Override
 	public List<String> protocolVersions() {
 		return this.delegate.protocolVersions();
+	}
+
+	/** A request of the probe waiting for its answer. */
+	private record Waiting(String method, Sinks.Empty<Void> answer) {
+
 	}
 
 }
