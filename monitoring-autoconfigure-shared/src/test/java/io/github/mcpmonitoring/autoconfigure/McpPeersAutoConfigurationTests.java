@@ -173,7 +173,7 @@ class McpPeersAutoConfigurationTests {
 
 	private static String[] peer(String name, String url) {
 		String prefix = "mcp.monitoring.peers." + name + ".";
-		return new String[] { prefix + "url=" + url, prefix + "interval=200ms", prefix + "timeout=1s" };
+		return new String[] { prefix + "url=" + url, prefix + "interval=200ms", prefix + "timeout=5s" };
 	}
 
 	private static void assertUp(MeterRegistry registry, double expected) {
