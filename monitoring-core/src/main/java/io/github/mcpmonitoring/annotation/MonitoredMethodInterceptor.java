@@ -19,6 +19,7 @@ import io.github.mcpmonitoring.core.SettingChecks;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
 import io.github.mcpmonitoring.toolcall.ToolMethod;
+import io.github.mcpmonitoring.tracing.ApiCallObservations;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -52,6 +53,8 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	private final Supplier<ApiCallMetrics> apiMetrics;
 
 	private final ToolCalls toolCalls;
+
+	private final Supplier<ApiCallObservations> apiObservations;
 
 	private final boolean toolCallsRecordedByMcpLayer;
 
@@ -87,8 +90,31 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
 			ToolCalls toolCalls, Duration defaultToolSlowThreshold, Duration defaultApiSlowThreshold,
 			boolean frameworkToolExceptionTypes) {
+		this(toolMetrics, apiMetrics, () -> null, toolCalls, defaultToolSlowThreshold, defaultApiSlowThreshold,
+				frameworkToolExceptionTypes);
+	}
+
+	/**
+	 * Create an interceptor that also makes each call of a synchronous {@code @MonitoredApiCall} method an
+	 * observation, a child span of the current one when the application traces. Metrics and observations are
+	 * supplied lazily, on the first call of a monitored method.
+	 * @param toolMetrics supplies the tool call metrics
+	 * @param apiMetrics supplies the upstream API call metrics
+	 * @param apiObservations supplies the observations of API calls, or {@code null} when calls are not observed;
+	 * asked once per method
+	 * @param toolCalls where tool calls the MCP layer records are counted once, or {@code null} when tool calls are
+	 * not recorded at the MCP layer
+	 * @param defaultToolSlowThreshold slow-call threshold of tools that do not set one
+	 * @param defaultApiSlowThreshold slow-call threshold of APIs that do not set one
+	 * @param frameworkToolExceptionTypes whether framework tool methods without {@code @MonitoredTool} are handled
+	 * too, so that the exception they throw becomes the call's {@code error.type}
+	 */
+	public MonitoredMethodInterceptor(Supplier<ToolCallMetrics> toolMetrics, Supplier<ApiCallMetrics> apiMetrics,
+			Supplier<ApiCallObservations> apiObservations, ToolCalls toolCalls, Duration defaultToolSlowThreshold,
+			Duration defaultApiSlowThreshold, boolean frameworkToolExceptionTypes) {
 		this.toolMetrics = toolMetrics;
 		this.apiMetrics = apiMetrics;
+		this.apiObservations = apiObservations;
 		this.toolCalls = toolCalls;
 		this.toolCallsRecordedByMcpLayer = toolCalls != null;
 		this.frameworkToolExceptionTypes = frameworkToolExceptionTypes;
@@ -270,7 +296,14 @@ public class MonitoredMethodInterceptor implements MethodInterceptor {
 		if (spec.api() != null) {
 			long threshold = (spec.apiSlowThresholdNanos() >= 0) ? spec.apiSlowThresholdNanos()
 					: this.defaultApiSlowThresholdNanos;
-			return new MonitoredApiMethod(method, this.apiMetrics.get().recorder(spec.api()), threshold);
+			MonitoredApiMethod recorded = new MonitoredApiMethod(method, this.apiMetrics.get().recorder(spec.api()),
+					threshold);
+			ApiCallObservations observations = this.apiObservations.get();
+			if (observations == null || !observations.isActive() || recorded.returnKind != ReturnKind.IMMEDIATE) {
+				// Without a handler an observation would only cost; calls that complete later are not spans yet.
+				return recorded;
+			}
+			return new ObservedApiMethod(recorded, observations, spec.api());
 		}
 		ToolSpec tool = (spec.tool() != null) ? spec.tool() : ToolSpec.NONE;
 		long threshold = (tool.slowThresholdNanos() >= 0) ? tool.slowThresholdNanos()
