@@ -6,6 +6,7 @@ import io.github.mcpmonitoring.annotation.ToolRefinementsPostProcessor;
 import io.github.mcpmonitoring.core.ApiCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.toolcall.ToolCalls;
+import io.github.mcpmonitoring.tracing.ApiCallObservations;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -36,8 +37,8 @@ public class MonitoredAnnotationsAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	public static MonitoredMethodInterceptor mcpMonitoredMethodInterceptor(ObjectProvider<ToolCallMetrics> toolMetrics,
-			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ToolCalls> toolCalls,
-			Environment environment) {
+			ObjectProvider<ApiCallMetrics> apiMetrics, ObjectProvider<ApiCallObservations> apiObservations,
+			ObjectProvider<ToolCalls> toolCalls, Environment environment) {
 		// Bound from the environment rather than injected: the auto-proxy creator, a BeanPostProcessor, creates the
 		// advisor and this interceptor before the other post-processors are registered. An injected properties bean
 		// would be created that early too, missed by those post-processors, and reported as not eligible for them.
@@ -47,7 +48,7 @@ public class MonitoredAnnotationsAutoConfiguration {
 			.with("defaultToolSlowThreshold", "mcp.monitoring.tools.slow-threshold")
 			.with("defaultApiSlowThreshold", "mcp.monitoring.api.slow-threshold")
 			.build(() -> new MonitoredMethodInterceptor(toolMetrics::getObject, apiMetrics::getObject,
-					toolCalls.getIfAvailable(), settings.getTools().getSlowThreshold(),
+					apiObservations::getIfAvailable, toolCalls.getIfAvailable(), settings.getTools().getSlowThreshold(),
 					settings.getApi().getSlowThreshold(), settings.getTools().isExceptionTypes()));
 	}
 

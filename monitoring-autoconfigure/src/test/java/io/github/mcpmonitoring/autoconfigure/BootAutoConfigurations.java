@@ -5,6 +5,10 @@ import org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoC
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 /**
@@ -39,6 +43,15 @@ final class BootAutoConfigurations {
 	 */
 	static Class<?> metricsAutoConfiguration() {
 		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * Boot's observations and Micrometer Tracing over the OpenTelemetry SDK.
+	 * @return the auto-configurations
+	 */
+	static AutoConfigurations tracing() {
+		return AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetryAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class);
 	}
 
 }

@@ -7,6 +7,10 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 
 /**
  * Spring Boot 4's own auto-configurations that the shared tests run the starter's with, under names that are the
@@ -41,6 +45,15 @@ final class BootAutoConfigurations {
 	 */
 	static Class<?> metricsAutoConfiguration() {
 		return MetricsAutoConfiguration.class;
+	}
+
+	/**
+	 * Boot's observations and Micrometer Tracing over the OpenTelemetry SDK.
+	 * @return the auto-configurations
+	 */
+	static AutoConfigurations tracing() {
+		return AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class);
 	}
 
 }

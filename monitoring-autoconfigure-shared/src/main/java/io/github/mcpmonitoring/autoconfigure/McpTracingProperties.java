@@ -1,0 +1,64 @@
+package io.github.mcpmonitoring.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the starter's traces and its access log.
+ */
+@ConfigurationProperties("mcp.monitoring")
+public class McpTracingProperties {
+
+	private final Tracing tracing = new Tracing();
+
+	private final AccessLog accessLog = new AccessLog();
+
+	public Tracing getTracing() {
+		return this.tracing;
+	}
+
+	public AccessLog getAccessLog() {
+		return this.accessLog;
+	}
+
+	/**
+	 * The starter's spans.
+	 */
+	public static class Tracing {
+
+		/**
+		 * Whether the starter makes spans of MCP requests and @MonitoredApiCall methods when the application has a
+		 * tracer (Micrometer Tracing); without one it makes none.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The access log.
+	 */
+	public static class AccessLog {
+
+		/**
+		 * Whether one INFO line per MCP request is written under the logger io.github.mcpmonitoring.access.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}
