@@ -29,12 +29,15 @@ public class CallOverheadBenchmark {
 
 	private CallOverheadFixture fixture;
 
+	private TracedApiCallFixture traced;
+
 	private String x = "arg";
 
 	/** Build the proxies, handlers and registries. */
 	@Setup
 	public void setUp() {
 		this.fixture = new CallOverheadFixture();
+		this.traced = new TracedApiCallFixture(this.fixture.registry);
 	}
 
 	/** Stop the fixture's sampling of calls in flight. */
@@ -86,6 +89,15 @@ public class CallOverheadBenchmark {
 	@Benchmark
 	public String b06_monitoredApiCall() {
 		return this.fixture.monitoredProxy.apiWork(this.x);
+	}
+
+	/**
+	 * (6t) {@code @MonitoredApiCall} in an application that traces and samples every call: each call is also a span
+	 * (Micrometer Tracing over the OpenTelemetry SDK, spans dropped by the exporter).
+	 */
+	@Benchmark
+	public String b06t_monitoredApiCallTraced() {
+		return this.traced.tracedProxy.apiWork(this.x);
 	}
 
 	/** (7) The tool-spec wrapper around a trivial handler. */

@@ -40,6 +40,16 @@ class BenchmarkFixturesTests {
 	}
 
 	@Test
+	void theTracedApiCallIsASpanAndRecordsTheStartersTimerOnly() {
+		TracedApiCallFixture traced = new TracedApiCallFixture(this.fixture.registry);
+		assertThat(traced.tracedProxy.apiWork("a")).isEqualTo("a");
+		assertThat(traced.exporter.spans()).isEqualTo(1);
+		assertThat(this.fixture.registry.get("mcp.api.call.duration").tag("api", "bench.api").timer().count())
+			.isEqualTo(1);
+		assertThat(this.fixture.registry.find("mcp.api.call").timer()).isNull();
+	}
+
+	@Test
 	void timedAspectAndFloorUseTheStarterBuckets() {
 		this.fixture.timedAspectProxy.timedWork("a");
 		this.fixture.floorProxy.work("a");
