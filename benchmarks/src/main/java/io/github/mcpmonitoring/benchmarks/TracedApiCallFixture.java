@@ -30,7 +30,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -39,7 +39,8 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 /**
  * A {@code @MonitoredApiCall} method in an application that traces every call: Micrometer Tracing over the
  * OpenTelemetry SDK, sampling everything, with its observation handlers grouped and ordered as Spring Boot does, and
- * an exporter that drops the finished spans (what a real exporter costs happens off the calling thread).
+ * the batching span processor Boot configures in front of an exporter that drops the finished spans (what a real
+ * exporter costs happens off the calling thread).
  */
 public final class TracedApiCallFixture {
 
@@ -52,16 +53,18 @@ public final class TracedApiCallFixture {
 	/** The spans the exporter was handed. */
 	public final SpanCounter exporter = new SpanCounter();
 
+	private final SdkTracerProvider tracerProvider;
+
 	/**
 	 * Build the traced application around a meter registry.
 	 * @param registry the registry of the call's meters
 	 */
 	public TracedApiCallFixture(MeterRegistry registry) {
 		this.registry = registry;
-		SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-			.addSpanProcessor(SimpleSpanProcessor.create(this.exporter))
+		this.tracerProvider = SdkTracerProvider.builder()
+			.addSpanProcessor(BatchSpanProcessor.builder(this.exporter).build())
 			.build();
-		io.opentelemetry.api.trace.Tracer otelTracer = tracerProvider.get("bench");
+		io.opentelemetry.api.trace.Tracer otelTracer = this.tracerProvider.get("bench");
 		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
 		OtelTracer tracer = new OtelTracer(otelTracer, currentTraceContext, (event) -> {
 		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
@@ -86,6 +89,13 @@ public final class TracedApiCallFixture {
 		factory.setProxyTargetClass(true);
 		factory.addAdvisor(new DefaultPointcutAdvisor(new MonitoredMethodPointcut(interceptor), interceptor));
 		this.tracedProxy = (BenchmarkTools) factory.getProxy();
+	}
+
+	/**
+	 * Hand the spans still queued to the exporter.
+	 */
+	public void flush() {
+		this.tracerProvider.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	private static ToolCallMetrics noTools() {

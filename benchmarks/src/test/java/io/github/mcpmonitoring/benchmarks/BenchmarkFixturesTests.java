@@ -43,6 +43,7 @@ class BenchmarkFixturesTests {
 	void theTracedApiCallIsASpanAndRecordsTheStartersTimerOnly() {
 		TracedApiCallFixture traced = new TracedApiCallFixture(this.fixture.registry);
 		assertThat(traced.tracedProxy.apiWork("a")).isEqualTo("a");
+		traced.flush();
 		assertThat(traced.exporter.spans()).isEqualTo(1);
 		assertThat(this.fixture.registry.get("mcp.api.call.duration").tag("api", "bench.api").timer().count())
 			.isEqualTo(1);
