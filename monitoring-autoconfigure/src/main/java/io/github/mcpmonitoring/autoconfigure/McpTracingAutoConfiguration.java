@@ -4,6 +4,7 @@ import org.springframework.boot.actuate.autoconfigure.observation.ObservationAut
 import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
  * methods when the application has a tracer, and of the access log when it is switched on.
  */
 @AutoConfiguration(after = { ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class })
+@Conditional(OnBootGenerationCondition.class)
 @ConditionalOnProperty(prefix = "mcp.monitoring", name = "enabled", matchIfMissing = true)
 @Import(McpTracingConfiguration.class)
 public class McpTracingAutoConfiguration {
