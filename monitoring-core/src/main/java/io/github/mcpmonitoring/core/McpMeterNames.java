@@ -52,6 +52,42 @@ public final class McpMeterNames {
 	/** {@link #TAG_ERROR_ORIGIN} of a successful call. */
 	public static final String ORIGIN_NONE = "none";
 
+	/** Tag key of the prompt name of {@code prompts/get}. */
+	public static final String TAG_PROMPT = "gen_ai.prompt.name";
+
+	/** Tag key of the JSON-RPC error code of an answer that is a JSON-RPC error. */
+	public static final String TAG_RPC_STATUS = "rpc.response.status_code";
+
+	/** Tag key of the GenAI operation: {@code execute_tool} on {@code tools/call}. */
+	public static final String TAG_OPERATION = "gen_ai.operation.name";
+
+	/** Tag key of the transport: {@code tcp} for the HTTP transports, {@code pipe} for stdio. */
+	public static final String TAG_TRANSPORT = "network.transport";
+
+	/** Tag key of the protocol version negotiated by the session. */
+	public static final String TAG_PROTOCOL_VERSION = "mcp.protocol.version";
+
+	/** Tag key of the resource template or static resource URI of {@code resources/read}; only on opt-in. */
+	public static final String TAG_RESOURCE_URI = "mcp.resource.uri";
+
+	/** Tag key of the client's name from {@code initialize}, as the allow-list lets it through. */
+	public static final String TAG_CLIENT_NAME = "mcp.client.name";
+
+	/** {@link #TAG_OPERATION} of {@code tools/call}. */
+	public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
+
+	/** A value a client chose that is not one the server knows: never the value itself. */
+	public static final String OTHER_VALUE = "_OTHER";
+
+	/** Timer of MCP sessions, recorded when a session ends. */
+	public static final String SESSION_DURATION = "mcp.server.session.duration";
+
+	/** Gauge of the MCP sessions open now. */
+	public static final String SESSION_ACTIVE = "mcp.server.session.active";
+
+	/** Counter of requests per client, on opt-in. */
+	public static final String CLIENT_REQUESTS = "mcp.server.client.requests";
+
 	/** Tag key of the upstream API name. */
 	public static final String TAG_API = "api";
 
@@ -67,7 +103,11 @@ public final class McpMeterNames {
 	private McpMeterNames() {
 	}
 
-	static Duration[] durationBuckets() {
+	/**
+	 * Return the histogram buckets of the duration timers as an array, for {@code serviceLevelObjectives}.
+	 * @return the buckets
+	 */
+	public static Duration[] durationBuckets() {
 		return DURATION_BUCKETS.toArray(Duration[]::new);
 	}
 

@@ -28,6 +28,8 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 
 	private final InFlightCalls inFlightCalls;
 
+	private final OperationTags operationTags;
+
 	/**
 	 * Create an instance that registers its meters in the given registry, tells a listener about failed calls and
 	 * counts calls in flight with the given {@link InFlightCalls}, whose sampling runs are the caller's to schedule.
@@ -39,9 +41,25 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 	 */
 	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
 			InFlightCalls inFlightCalls, FailureClassifier classifier) {
+		this(registry, slowCallLogInterval, failureListener, inFlightCalls, classifier, OperationTags.NONE);
+	}
+
+	/**
+	 * Create an instance whose duration timers carry the full key set of {@code mcp.server.operation.duration}, the
+	 * connection tags of calls without a request record being the default ones of the given tags.
+	 * @param registry the registry
+	 * @param slowCallLogInterval minimum time between two slow-call log lines of the same tool
+	 * @param failureListener told about every failed call
+	 * @param inFlightCalls how calls in flight are counted
+	 * @param classifier decides whose failure a failed call is; must never throw
+	 * @param operationTags the tag keys of the duration timers and the default connection tags
+	 */
+	public ToolCallMetrics(MeterRegistry registry, Duration slowCallLogInterval, CallFailureListener failureListener,
+			InFlightCalls inFlightCalls, FailureClassifier classifier, OperationTags operationTags) {
 		super(registry, slowCallLogInterval, failureListener, CallFailure.TOOL, McpMeterNames.OPERATION_DURATION,
 				classifier);
 		this.inFlightCalls = inFlightCalls;
+		this.operationTags = operationTags;
 		registerToolsGauge();
 	}
 
@@ -70,12 +88,18 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 		return this.registeredTools.size();
 	}
 
-	Timer durationTimer(String toolName, String errorType, String errorOrigin) {
-		return durationTimer("Duration of MCP server operations")
-			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
-			.tag(McpMeterNames.TAG_TOOL, toolName)
-			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
-			.tag(McpMeterNames.TAG_ERROR_ORIGIN, errorOrigin)
+	/**
+	 * Return the tag keys of the duration timers and the default connection tags.
+	 * @return the operation tags
+	 */
+	public OperationTags operationTags() {
+		return this.operationTags;
+	}
+
+	Timer durationTimer(String toolName, String errorType, String errorOrigin, ConnectionTags connection) {
+		return this.operationTags
+			.tag(durationTimer("Duration of MCP server operations"), McpMeterNames.METHOD_TOOLS_CALL, toolName, "", "",
+					errorType, errorOrigin, "", connection)
 			.register(registry());
 	}
 
@@ -98,8 +122,9 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 		Meter.Id id = new Meter.Id(McpMeterNames.OPERATION_DURATION, Tags.of(McpMeterNames.TAG_TOOL, toolName), null,
 				null, Meter.Type.TIMER);
 		Timer timer = new NoopTimer(id);
-		return new ToolCallRecorder(toolName, this, Clock.SYSTEM, timer, timer, new NoopLongTaskTimer(id),
-				this.inFlightCalls, slowCallReporter(toolName, new NoopCounter(id), Clock.SYSTEM));
+		return new ToolCallRecorder(toolName, this, Clock.SYSTEM, this.operationTags.defaultConnection(),
+				(connection) -> timer, (connection) -> timer, new NoopLongTaskTimer(id), this.inFlightCalls,
+				slowCallReporter(toolName, new NoopCounter(id), Clock.SYSTEM));
 	}
 
 	@Override
@@ -115,10 +140,10 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
 			.tag(McpMeterNames.TAG_TOOL, toolName)
 			.register(registry());
-		return new ToolCallRecorder(toolName, this, clock,
-				durationTimer(toolName, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE),
-				durationTimer(toolName, ErrorTypes.TOOL_ERROR, FailureClass.OTHER.origin()), active, this.inFlightCalls,
-				slowCallReporter("tool '" + toolName + "'", slow, clock));
+		return new ToolCallRecorder(toolName, this, clock, this.operationTags.defaultConnection(),
+				(connection) -> durationTimer(toolName, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, connection),
+				(connection) -> durationTimer(toolName, ErrorTypes.TOOL_ERROR, FailureClass.OTHER.origin(), connection),
+				active, this.inFlightCalls, slowCallReporter("tool '" + toolName + "'", slow, clock));
 	}
 
 }

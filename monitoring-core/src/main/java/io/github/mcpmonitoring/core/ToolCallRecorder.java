@@ -1,6 +1,9 @@
 package io.github.mcpmonitoring.core;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.github.mcpmonitoring.failures.FailedCall;
 import io.github.mcpmonitoring.failures.FailureClass;
@@ -10,9 +13,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.noop.NoopLongTaskTimer;
 
 /**
- * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once, so that
- * recording a successful call that starts and ends on one thread allocates nothing; other error types are resolved
- * when they happen. When the
+ * Records the calls of one MCP tool. Meters of the success and {@code tool_error} outcomes are resolved once per
+ * {@link ConnectionTags connection}, so that recording a successful call that starts and ends on one thread allocates
+ * nothing; other error types are resolved when they happen. When the
  * in-flight meter is denied (for example with {@code management.metrics.enable.<name>=false}), calls are not tracked
  * as in flight at all.
  */
@@ -24,21 +27,31 @@ public final class ToolCallRecorder {
 
 	private final Clock clock;
 
-	private final Timer succeeded;
+	private final Map<ConnectionTags, Timer> succeeded = new ConcurrentHashMap<>();
 
-	private final Timer toolErrors;
+	private final Map<ConnectionTags, Timer> toolErrors = new ConcurrentHashMap<>();
+
+	private final Function<ConnectionTags, Timer> succeededTimer;
+
+	private final Function<ConnectionTags, Timer> toolErrorTimer;
+
+	private final ConnectionTags defaultConnection;
 
 	private final InFlightCalls.TrackedTimer active;
 
 	private final SlowCallReporter slowCalls;
 
-	ToolCallRecorder(String toolName, ToolCallMetrics metrics, Clock clock, Timer succeeded, Timer toolErrors,
+	ToolCallRecorder(String toolName, ToolCallMetrics metrics, Clock clock, ConnectionTags defaultConnection,
+			Function<ConnectionTags, Timer> succeededTimer, Function<ConnectionTags, Timer> toolErrorTimer,
 			LongTaskTimer active, InFlightCalls inFlightCalls, SlowCallReporter slowCalls) {
 		this.toolName = toolName;
 		this.metrics = metrics;
 		this.clock = clock;
-		this.succeeded = succeeded;
-		this.toolErrors = toolErrors;
+		this.defaultConnection = defaultConnection;
+		this.succeededTimer = succeededTimer;
+		this.toolErrorTimer = toolErrorTimer;
+		this.succeeded.put(defaultConnection, succeededTimer.apply(defaultConnection));
+		this.toolErrors.put(defaultConnection, toolErrorTimer.apply(defaultConnection));
 		this.active = (active instanceof NoopLongTaskTimer) ? null : inFlightCalls.track(active);
 		this.slowCalls = slowCalls;
 	}
@@ -123,18 +136,35 @@ public final class ToolCallRecorder {
 	 */
 	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos,
 			String failureMessage, FailedCall failedCall) {
+		record(startTime, inFlight, errorType, slowThresholdNanos, failureMessage, failedCall, null);
+	}
+
+	/**
+	 * Record a finished call that arrived on a known connection and, when it failed, classify the failure and tell
+	 * the failure listener. Never throws.
+	 * @param startTime the value of {@link #monotonicTime()} when the call started
+	 * @param inFlight the call returned by {@link #start()} or {@link #startAsync()}, may be {@code null}
+	 * @param errorType the outcome, see {@link ErrorTypes}
+	 * @param slowThresholdNanos duration above which the call counts as slow
+	 * @param failureMessage a description of the failure, or {@code null}
+	 * @param failedCall what is known about the failure to classify it, or {@code null} when nothing is
+	 * @param connection the protocol version and transport of the request, or {@code null} for the defaults
+	 */
+	public void record(long startTime, InFlightCall inFlight, String errorType, long slowThresholdNanos,
+			String failureMessage, FailedCall failedCall, ConnectionTags connection) {
 		try {
+			ConnectionTags tags = (connection != null) ? connection : this.defaultConnection;
 			if (inFlight != null) {
 				inFlight.end();
 			}
 			long duration = this.clock.monotonicTime() - startTime;
 			if (ErrorTypes.NONE.equals(errorType)) {
-				this.succeeded.record(duration, TimeUnit.NANOSECONDS);
+				timer(this.succeeded, this.succeededTimer, tags).record(duration, TimeUnit.NANOSECONDS);
 			}
 			else {
 				FailureClass failureClass = this.metrics.classify((failedCall != null) ? failedCall
 						: FailedCall.tool(this.toolName, null, failureMessage, false, false));
-				timerFor(errorType, failureClass).record(duration, TimeUnit.NANOSECONDS);
+				timerFor(errorType, failureClass, tags).record(duration, TimeUnit.NANOSECONDS);
 				this.metrics.failed(this.toolName, errorType, failureClass, failureMessage);
 			}
 			this.slowCalls.reportIfSlow(duration, slowThresholdNanos);
@@ -146,11 +176,17 @@ public final class ToolCallRecorder {
 		}
 	}
 
-	private Timer timerFor(String errorType, FailureClass failureClass) {
+	private Timer timerFor(String errorType, FailureClass failureClass, ConnectionTags connection) {
 		if (ErrorTypes.TOOL_ERROR.equals(errorType) && !failureClass.isClientMistake()) {
-			return this.toolErrors;
+			return timer(this.toolErrors, this.toolErrorTimer, connection);
 		}
-		return this.metrics.durationTimer(this.toolName, errorType, failureClass.origin());
+		return this.metrics.durationTimer(this.toolName, errorType, failureClass.origin(), connection);
+	}
+
+	private static Timer timer(Map<ConnectionTags, Timer> timers, Function<ConnectionTags, Timer> create,
+			ConnectionTags connection) {
+		Timer timer = timers.get(connection);
+		return (timer != null) ? timer : timers.computeIfAbsent(connection, create);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.toolcall;
 
+import io.github.mcpmonitoring.core.ConnectionTags;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.McpMeterNames;
@@ -98,7 +99,7 @@ public final class ServerTool {
 	public void inputRejected(long startTime, String errorResultText) {
 		try {
 			FailedCall failedCall = FailedCall.tool(recordedName(null), null, errorResultText, true, true);
-			record(null, -1, startTime, null, ErrorTypes.TOOL_ERROR, errorResultText, failedCall);
+			record(null, -1, startTime, null, ErrorTypes.TOOL_ERROR, errorResultText, failedCall, null);
 		}
 		catch (Throwable ex) {
 			// An Error too: a failure to record must not replace the server's answer to the client.
@@ -120,11 +121,11 @@ public final class ServerTool {
 	}
 
 	void record(String refinedName, long refinedSlowThresholdNanos, long startTime, InFlightCall inFlight,
-			String errorType, String failureMessage, FailedCall failedCall) {
+			String errorType, String failureMessage, FailedCall failedCall, ConnectionTags connection) {
 		boolean renamed = refinedName != null && !refinedName.equals(this.recorder.toolName());
 		ToolCallRecorder target = renamed ? this.metrics.recorder(refinedName) : this.recorder;
 		long threshold = (refinedSlowThresholdNanos >= 0) ? refinedSlowThresholdNanos : this.slowThresholdNanos;
-		target.record(startTime, inFlight, errorType, threshold, failureMessage, failedCall);
+		target.record(startTime, inFlight, errorType, threshold, failureMessage, failedCall, connection);
 	}
 
 }

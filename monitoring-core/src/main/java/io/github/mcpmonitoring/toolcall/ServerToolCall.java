@@ -1,5 +1,6 @@
 package io.github.mcpmonitoring.toolcall;
 
+import io.github.mcpmonitoring.core.ConnectionTags;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.InFlightCall;
 import io.github.mcpmonitoring.core.McpMeterNames;
@@ -23,6 +24,16 @@ abstract class ServerToolCall {
 	boolean toolMethodEntered;
 
 	boolean upstreamCalled;
+
+	ConnectionTags connection;
+
+	/**
+	 * Take the protocol version and transport of the MCP request this call answers, for the tags it is recorded with.
+	 * @param connection the request's connection tags, or {@code null} for the defaults
+	 */
+	public void arrivedOn(ConnectionTags connection) {
+		this.connection = connection;
+	}
 
 	/**
 	 * Refine the call with what an annotation on the tool method says.
@@ -49,6 +60,7 @@ abstract class ServerToolCall {
 		this.toolMethodFailure = null;
 		this.toolMethodEntered = false;
 		this.upstreamCalled = false;
+		this.connection = null;
 	}
 
 	/**
@@ -85,7 +97,7 @@ abstract class ServerToolCall {
 					: ToolResults.failureMessage(result, thrown, noted);
 			FailedCall failedCall = ErrorTypes.NONE.equals(errorType) ? null : failedCall(result, thrown, noted);
 			this.tool.record(this.refinedName, this.refinedSlowThresholdNanos, startTime, inFlight, errorType,
-					failureMessage, failedCall);
+					failureMessage, failedCall, this.connection);
 		}
 		catch (Throwable ex) {
 			// An Error too (a linkage error from a mismatched library, a stack overflow in a listener): a failure

@@ -11,6 +11,7 @@ import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -56,7 +57,31 @@ class ToolCallMetricsTests {
 			.timer();
 		assertThat(timer.count()).isEqualTo(1);
 		assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);
-		assertThat(timer.getId().getTags()).hasSize(4);
+		assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+			.containsExactlyInAnyOrder("mcp.method.name", "gen_ai.tool.name", "gen_ai.prompt.name", "error.type",
+					"error.origin", "rpc.response.status_code", "gen_ai.operation.name", "network.transport",
+					"mcp.protocol.version");
+		assertThat(timer.getId().getTag("gen_ai.operation.name")).isEqualTo("execute_tool");
+	}
+
+	@Test
+	void recordsACallThatArrivedOnAConnectionUnderItsProtocolVersionAndTransport() {
+		ToolCallRecorder recorder = this.metrics.recorder("get_media_entry");
+		ConnectionTags connection = this.metrics.operationTags().connection("2025-06-18", "tcp");
+		recorder.record(recorder.monotonicTime(), null, ErrorTypes.NONE, SLOW, null, null, connection);
+		recorder.record(recorder.monotonicTime(), null, ErrorTypes.NONE, SLOW, null, null, connection);
+		recorder.record(recorder.monotonicTime(), null, ErrorTypes.NONE, SLOW, null, null, null);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("mcp.protocol.version", "2025-06-18")
+			.tag("network.transport", "tcp")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isEqualTo(2);
+		assertThat(this.registry.get(McpMeterNames.OPERATION_DURATION)
+			.tag("mcp.protocol.version", "")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
