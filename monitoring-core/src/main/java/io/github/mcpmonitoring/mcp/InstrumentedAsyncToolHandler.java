@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.mcp;
 import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.failures.ClientCancellationException;
+import io.github.mcpmonitoring.requests.McpRequest;
 import io.github.mcpmonitoring.toolcall.AsyncToolCall;
 import io.github.mcpmonitoring.toolcall.ServerTool;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -48,6 +49,11 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 		@Override
 		public void subscribe(CoreSubscriber<? super CallToolResult> actual) {
 			AsyncToolCall call = InstrumentedAsyncToolHandler.this.tool.subscribe();
+			McpRequest mcpRequest = McpRequest.of(this.exchange);
+			if (mcpRequest != null) {
+				mcpRequest.recordedByToolLayer();
+				call.arrivedOn(mcpRequest.connection());
+			}
 			try {
 				Mono<CallToolResult> result = InstrumentedAsyncToolHandler.this.delegate.apply(this.exchange,
 						this.request);

@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.mcp;
 import java.util.function.BiFunction;
 
 import io.github.mcpmonitoring.core.InFlightCall;
+import io.github.mcpmonitoring.requests.McpRequest;
 import io.github.mcpmonitoring.toolcall.ServerTool;
 import io.github.mcpmonitoring.toolcall.ToolInvocation;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -27,6 +28,11 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 	@Override
 	public CallToolResult apply(E exchange, CallToolRequest request) {
 		ToolInvocation invocation = this.tool.open();
+		McpRequest mcpRequest = McpRequest.of(exchange);
+		if (mcpRequest != null) {
+			mcpRequest.recordedByToolLayer();
+			invocation.arrivedOn(mcpRequest.connection());
+		}
 		InFlightCall inFlight = this.tool.startInFlight();
 		long startTime = this.tool.monotonicTime();
 		CallToolResult result;
