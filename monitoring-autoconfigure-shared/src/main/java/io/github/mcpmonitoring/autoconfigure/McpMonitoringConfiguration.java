@@ -11,6 +11,7 @@ import io.github.mcpmonitoring.core.CompositeCallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.InFlightCalls;
 import io.github.mcpmonitoring.core.MonitoringScheduler;
+import io.github.mcpmonitoring.core.OperationTags;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.errors.AuthenticationFailures;
 import io.github.mcpmonitoring.errors.MessageRedactor;
@@ -21,6 +22,7 @@ import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
 import io.github.mcpmonitoring.failures.FailureClassifier;
 import io.github.mcpmonitoring.kaltura.KalturaSessionMetrics;
 import io.github.mcpmonitoring.kaltura.KalturaSessionStatusProvider;
+import io.github.mcpmonitoring.requests.McpTransports;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The beans of {@link McpMonitoringAutoConfiguration}, the same for every Spring Boot generation: the meters that
@@ -41,7 +44,7 @@ class McpMonitoringConfiguration {
 	@ConditionalOnMissingBean
 	public ToolCallMetrics mcpToolCallMetrics(MeterRegistry registry, McpMonitoringProperties properties,
 			ObjectProvider<CallFailureListener> failureListeners, ObjectProvider<FailureClassifier> classifiers,
-			MonitoringScheduler scheduler) {
+			MonitoringScheduler scheduler, Environment environment) {
 		Duration slowCallLogInterval = properties.getSlowCallLogInterval();
 		SettingKeys keys = SettingKeys.of("mcp.monitoring.slow-call-log-interval");
 		FailureClassifier classifier = classifier(properties, classifiers);
@@ -49,8 +52,20 @@ class McpMonitoringConfiguration {
 		SettingKeys.of("mcp.monitoring.tools.in-flight-sampling-interval")
 			.build(() -> scheduler.scheduleWithFixedDelay("sampling of tool calls in flight", inFlightCalls::sample,
 					properties.getTools().getInFlightSamplingInterval()));
+		OperationTags operationTags = operationTags(environment);
 		return keys.build(() -> new ToolCallMetrics(registry, slowCallLogInterval, allOf(failureListeners),
-				inFlightCalls, classifier));
+				inFlightCalls, classifier, operationTags));
+	}
+
+	/**
+	 * The tag keys every series of the operation timer carries: the transport of calls without a request record is
+	 * the one the MCP server is configured with, and the resource URI key is there only when switched on.
+	 */
+	private static OperationTags operationTags(Environment environment) {
+		boolean stdio = environment.getProperty("spring.ai.mcp.server.stdio", Boolean.class, false);
+		boolean resourceUri = environment.getProperty("mcp.monitoring.requests.resource-uri.enabled", Boolean.class,
+				false);
+		return new OperationTags(stdio ? McpTransports.PIPE : McpTransports.TCP, resourceUri);
 	}
 
 	@Bean
