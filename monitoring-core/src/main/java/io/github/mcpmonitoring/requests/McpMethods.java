@@ -7,8 +7,8 @@ import io.github.mcpmonitoring.core.McpMeterNames;
 
 /**
  * Bounded values of {@code mcp.method.name}: the request methods of the MCP specification as they are, any other
- * method the server answered with something else than "method not found" (it has a handler for it, and the server's
- * handlers are finite), and {@code _OTHER} for the rest, which the client chose.
+ * method the server answered with a result (it has a handler for it, and the server's handlers are finite), and
+ * {@code _OTHER} for the rest, which the client chose.
  */
 final class McpMethods {
 
@@ -17,9 +17,6 @@ final class McpMethods {
 	static final String PROMPTS_GET = "prompts/get";
 
 	static final String RESOURCES_READ = "resources/read";
-
-	/** JSON-RPC "method not found". */
-	static final int METHOD_NOT_FOUND = -32601;
 
 	/** The longest method name of a handler kept as a value; a server's own methods are short. */
 	private static final int MAX_HANDLER_METHOD_LENGTH = 100;
@@ -45,8 +42,8 @@ final class McpMethods {
 		if (SPECIFICATION.contains(method)) {
 			return method;
 		}
-		boolean handled = errorCode == null || errorCode != METHOD_NOT_FOUND;
-		return (handled && method.length() <= MAX_HANDLER_METHOD_LENGTH) ? method : McpMeterNames.OTHER_VALUE;
+		// Only a result proves a handler: SDK 0.18's stateless server answers an unknown method with an internal error.
+		return (errorCode == null && method.length() <= MAX_HANDLER_METHOD_LENGTH) ? method : McpMeterNames.OTHER_VALUE;
 	}
 
 	/** Return a string parameter of a request whose params the transport left as a map, or {@code null}. */

@@ -37,6 +37,8 @@ public final class McpRequestMetrics {
 	/** Value of {@code mcp.client.name} for a client outside the allow-list. */
 	static final String OTHER_CLIENT = "other";
 
+	private static final String MISSING_HANDLER = "Missing handler for request type";
+
 	private final MeterRegistry registry;
 
 	private final Clock clock;
@@ -189,10 +191,21 @@ public final class McpRequestMetrics {
 	 * @param failure the failure
 	 */
 	void failed(McpRequest request, Throwable failure) {
-		McpSchema.JSONRPCResponse.JSONRPCError error = (failure instanceof McpError mcpError
-				&& mcpError.getJsonRpcError() != null) ? mcpError.getJsonRpcError()
-						: new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR, null, null);
-		answered(request, null, error);
+		answered(request, null, new McpSchema.JSONRPCResponse.JSONRPCError(code(failure), null, null));
+	}
+
+	private static int code(Throwable failure) {
+		if (failure instanceof McpError mcpError) {
+			if (mcpError.getJsonRpcError() != null && mcpError.getJsonRpcError().code() != null) {
+				return mcpError.getJsonRpcError().code();
+			}
+			// SDK 0.18's stateless server answers a method it has no handler for with a bare McpError.
+			String message = mcpError.getMessage();
+			if (message != null && message.startsWith(MISSING_HANDLER)) {
+				return McpSchema.ErrorCodes.METHOD_NOT_FOUND;
+			}
+		}
+		return McpSchema.ErrorCodes.INTERNAL_ERROR;
 	}
 
 	private void succeeded(McpRequest request, Object result, long duration) {
