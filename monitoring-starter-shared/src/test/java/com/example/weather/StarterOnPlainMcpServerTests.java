@@ -86,7 +86,7 @@ class StarterOnPlainMcpServerTests {
 		for (ToolCalls calls : CALLS) {
 			Map<String, String> series = Map.of("mcp_method_name", "tools/call", "gen_ai_tool_name", calls.tool(),
 					"error_type", calls.errorType(), "error_origin", calls.errorOrigin());
-			assertThat(scrape.value(CALL_COUNT, series)).as("%s", series).isEqualTo(calls.times());
+			assertThat(scrape.sum(CALL_COUNT, series)).as("%s", series).isEqualTo(calls.times());
 			assertThat(countsOf(scrape, calls.tool())).as("all series of %s", calls.tool()).isEqualTo(calls.times());
 		}
 	}

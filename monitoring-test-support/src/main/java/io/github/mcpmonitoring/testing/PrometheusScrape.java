@@ -142,6 +142,21 @@ public final class PrometheusScrape {
 	}
 
 	/**
+	 * Return the sum of the samples with the given name whose labels include the given ones: the series of one tool
+	 * and outcome that differ in labels the caller does not name (a protocol version, a transport) add up.
+	 * @param name the sample name
+	 * @param labels labels the samples must have, among others
+	 * @return the sum, 0 when there is none
+	 */
+	public double sum(String name, Map<String, String> labels) {
+		return this.samples.stream()
+			.filter((sample) -> sample.name().equals(name))
+			.filter((sample) -> sample.labels().entrySet().containsAll(labels.entrySet()))
+			.mapToDouble(Sample::value)
+			.sum();
+	}
+
+	/**
 	 * One line of the scrape.
 	 *
 	 * @param name the sample name

@@ -105,7 +105,7 @@ class ClientMistakesEndToEndTests {
 		PrometheusScrape scrape = PrometheusScrape.fetch(this.managementPort);
 		assertThat(sum(scrape, "mcp_server_operation_duration_seconds_count", "client")).isEqualTo(MISTAKES);
 		assertThat(sum(scrape, "mcp_server_operation_duration_seconds_count", "server")).isZero();
-		double rejectedLimits = scrape.value("mcp_server_operation_duration_seconds_count",
+		double rejectedLimits = scrape.sum("mcp_server_operation_duration_seconds_count",
 				Map.of("gen_ai_tool_name", "list_media", "error_type", "tool_error", "error_origin", "client"));
 		assertThat(rejectedLimits).as("the rejections of \"limit\": \"abc\"").isEqualTo(MISTAKES / 4);
 		assertThat(scrape.samples("mcp_upstream_auth_failures_total")).isEmpty();

@@ -160,7 +160,7 @@ class McpToolMetricsEndToEndTests {
 
 	private static double delta(PrometheusScrape before, PrometheusScrape after, String name,
 			Map<String, String> labels) {
-		return after.value(name, labels) - before.value(name, labels);
+		return after.sum(name, labels) - before.sum(name, labels);
 	}
 
 	private static double totalDelta(PrometheusScrape before, PrometheusScrape after, String name) {

@@ -105,7 +105,7 @@ class ServerVariantEndToEndTests {
 	private static void assertCalls(Variant variant, PrometheusScrape before, PrometheusScrape after, String tool,
 			String errorType, int expected) {
 		Map<String, String> labels = Map.of("gen_ai_tool_name", tool, "error_type", errorType);
-		assertThat(after.value(CALLS, labels) - before.value(CALLS, labels))
+		assertThat(after.sum(CALLS, labels) - before.sum(CALLS, labels))
 			.as("%s: calls of %s with error.type %s", variant, tool, errorType)
 			.isEqualTo(expected);
 	}
