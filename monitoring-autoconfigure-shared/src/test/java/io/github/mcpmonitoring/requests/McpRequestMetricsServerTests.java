@@ -140,7 +140,8 @@ class McpRequestMetricsServerTests {
 			String answer = server.rawRequest("no/such/method");
 			if (protocol == RequestMetricsServer.Protocol.STATELESS) {
 				// The stateless transport answers the handler's -32601 with an HTTP 500 and an error body of its own.
-				assertThat(answer).isNotEmpty().doesNotContain("\"result\"");
+				assertThat(answer).as(answer).isNotEmpty().doesNotContain("\"result\"");
+				assertThat(server.timers("mcp.method.name", "_OTHER")).as(RequestMetricsServer.describe(server.timers())).isNotEmpty();
 			}
 			else {
 				assertThat(answer).contains("-32601");

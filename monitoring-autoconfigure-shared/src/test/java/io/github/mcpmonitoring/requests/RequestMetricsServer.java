@@ -141,6 +141,7 @@ final class RequestMetricsServer implements AutoCloseable {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + "/mcp"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json, text/event-stream")
+			.header("MCP-Protocol-Version", "2025-06-18")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (sessionId != null) {
 			builder.header("mcp-session-id", sessionId);

@@ -164,19 +164,10 @@ public final class McpRequestMetrics {
 	 * @param error the JSON-RPC error of the answer, or {@code null}
 	 */
 	void answered(McpRequest request, Object result, McpSchema.JSONRPCResponse.JSONRPCError error) {
-		if (!request.finish()) {
-			return;
-		}
 		try {
-			long duration = this.clock.monotonicTime() - request.startTime();
-			Integer code = (error != null) ? ((error.code() != null) ? error.code() : McpSchema.ErrorCodes.INTERNAL_ERROR)
-					: null;
-			if (code == null) {
-				succeeded(request, result, duration);
-			}
-			else {
-				failed(request, code, duration);
-			}
+			Integer code = (error != null)
+					? ((error.code() != null) ? error.code() : McpSchema.ErrorCodes.INTERNAL_ERROR) : null;
+			record(request, result, code);
 		}
 		catch (Throwable ex) {
 			// An Error too: a failure to record must never change the answer the client gets.
@@ -186,12 +177,31 @@ public final class McpRequestMetrics {
 
 	/**
 	 * Record a request whose answer failed before it reached the transport, as the SDK answers such a failure: with
-	 * the failure's JSON-RPC error, or an internal error.
+	 * the failure's JSON-RPC error code, or an internal error.
 	 * @param request the request
 	 * @param failure the failure
 	 */
 	void failed(McpRequest request, Throwable failure) {
-		answered(request, null, new McpSchema.JSONRPCResponse.JSONRPCError(code(failure), null, null));
+		try {
+			record(request, null, code(failure));
+		}
+		catch (Throwable ex) {
+			// An Error too: the failure the transport answers stays the handler's own.
+			this.failureLog.recordingFailed(McpMeterNames.OPERATION_DURATION, ex);
+		}
+	}
+
+	private void record(McpRequest request, Object result, Integer code) {
+		if (!request.finish()) {
+			return;
+		}
+		long duration = this.clock.monotonicTime() - request.startTime();
+		if (code == null) {
+			succeeded(request, result, duration);
+		}
+		else {
+			failed(request, code, duration);
+		}
 	}
 
 	private static int code(Throwable failure) {
