@@ -7,6 +7,7 @@ import io.github.mcpmonitoring.core.CallFailureListener;
 import io.github.mcpmonitoring.core.ErrorTypeCardinalityFilter;
 import io.github.mcpmonitoring.core.ErrorTypes;
 import io.github.mcpmonitoring.core.McpMeterNames;
+import io.github.mcpmonitoring.core.OperationTags;
 import io.github.mcpmonitoring.core.ToolCallMetrics;
 import io.github.mcpmonitoring.core.ToolCallRecorder;
 import io.github.mcpmonitoring.failures.DefaultFailureClassifier;
@@ -132,13 +133,14 @@ public final class ScrapeRegistries {
 	}
 
 	private static Timer durationTimer(MeterRegistry registry, String tool, String errorType) {
-		return Timer.builder(McpMeterNames.OPERATION_DURATION)
+		Timer.Builder builder = Timer.builder(McpMeterNames.OPERATION_DURATION)
 			.description("Duration of MCP server operations")
-			.tag(McpMeterNames.TAG_METHOD, McpMeterNames.METHOD_TOOLS_CALL)
-			.tag(McpMeterNames.TAG_TOOL, tool)
-			.tag(McpMeterNames.TAG_ERROR_TYPE, errorType)
-			.tag(McpMeterNames.TAG_ERROR_ORIGIN, ErrorTypes.NONE.equals(errorType) ? McpMeterNames.ORIGIN_NONE : "server")
-			.serviceLevelObjectives(McpMeterNames.DURATION_BUCKETS.toArray(new Duration[0]))
+			.serviceLevelObjectives(McpMeterNames.DURATION_BUCKETS.toArray(new Duration[0]));
+		// The starter's key set, so that both registries expose the same series.
+		return OperationTags.NONE
+			.tag(builder, McpMeterNames.METHOD_TOOLS_CALL, tool, "", "", errorType,
+					ErrorTypes.NONE.equals(errorType) ? McpMeterNames.ORIGIN_NONE : "server", "",
+					OperationTags.NONE.defaultConnection())
 			.register(registry);
 	}
 

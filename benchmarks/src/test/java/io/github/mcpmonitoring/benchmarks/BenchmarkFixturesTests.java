@@ -120,7 +120,7 @@ class BenchmarkFixturesTests {
 	void starterAndPlainRegistriesExposeTheSameSeries() {
 		Set<String> starter = series(ScrapeRegistries.starter(3).scrape());
 		assertThat(starter).contains(
-				"mcp_server_operation_duration_seconds_count{error_origin=\"server\",error_type=\"KalturaApiException\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\"}");
+				"mcp_server_operation_duration_seconds_count{error_origin=\"server\",error_type=\"KalturaApiException\",gen_ai_operation_name=\"execute_tool\",gen_ai_prompt_name=\"\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\",mcp_protocol_version=\"\",network_transport=\"\",rpc_response_status_code=\"\"}");
 		assertThat(series(ScrapeRegistries.plain(3).scrape())).isEqualTo(starter);
 		assertThat(series(ScrapeRegistries.plainMinimal(3).scrape())).isNotEmpty().isSubsetOf(starter);
 	}
