@@ -7,6 +7,7 @@ import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.mcp.ToolResultSizes;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -96,8 +97,10 @@ class McpToolResultSizeAutoConfigurationTests {
 		return context.getBean(MeterRegistry.class)
 			.get(McpMeterNames.OPERATION_DURATION)
 			.tag("gen_ai.tool.name", "get_media_entry")
-			.timer()
-			.count();
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	@Configuration(proxyBeanMethods = false)
