@@ -37,6 +37,8 @@ public class McpPeer implements AutoCloseable {
 
 	private final AtomicBoolean probing = new AtomicBoolean();
 
+	private volatile boolean closed;
+
 	private final RecordingFailureLog recordingFailures = new RecordingFailureLog();
 
 	/**
@@ -92,6 +94,10 @@ public class McpPeer implements AutoCloseable {
 
 	private PeerStatus completed(PeerProbeResult result) {
 		PeerStatus previous = this.status.get();
+		if (this.closed) {
+			// A probe that was in flight when the application stopped says nothing of the peer.
+			return previous;
+		}
 		PeerStatus current = previous.after(result, this.clock.instant());
 		this.status.set(current);
 		record(result);
@@ -184,6 +190,7 @@ public class McpPeer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed = true;
 		this.probe.close();
 	}
 
