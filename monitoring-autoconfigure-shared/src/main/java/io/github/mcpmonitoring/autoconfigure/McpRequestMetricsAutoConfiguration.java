@@ -8,9 +8,13 @@ import io.github.mcpmonitoring.requests.McpTransports;
 import io.github.mcpmonitoring.requests.MonitoredServerTransportProvider;
 import io.github.mcpmonitoring.requests.MonitoredStatelessServerTransport;
 import io.github.mcpmonitoring.requests.MonitoredStreamableServerTransportProvider;
+import io.github.mcpmonitoring.requests.RequestObserver;
 import io.github.mcpmonitoring.requests.ResourceSpecificationsCollector;
 import io.github.mcpmonitoring.requests.ResourceUriTemplates;
+import io.github.mcpmonitoring.tracing.McpAccessLog;
+import io.github.mcpmonitoring.tracing.McpRequestObservations;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
@@ -86,10 +90,14 @@ public class McpRequestMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public McpRequestMetrics mcpRequestMetrics(MeterRegistry registry, ToolCallMetrics toolCallMetrics,
-			McpRequestsProperties properties, ResourceUriTemplates resourceUris) {
+			McpRequestsProperties properties, ResourceUriTemplates resourceUris,
+			ObjectProvider<McpRequestObservations> observations, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<McpAccessLog> accessLog) {
 		McpRequestsProperties.Clients clients = properties.getClients();
+		RequestObserver observer = new RequestObserver(observations.getIfAvailable(),
+				observationRegistry.getIfAvailable(), accessLog.getIfAvailable());
 		return new McpRequestMetrics(registry, toolCallMetrics.operationTags(), toolCallMetrics::isRegisteredTool,
-				resourceUris::match, clients.isEnabled(), clients.getAllowed());
+				resourceUris::match, clients.isEnabled(), clients.getAllowed(), observer);
 	}
 
 	/**

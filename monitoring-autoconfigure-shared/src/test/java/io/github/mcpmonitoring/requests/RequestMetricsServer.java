@@ -66,6 +66,10 @@ final class RequestMetricsServer implements AutoCloseable {
 		return client;
 	}
 
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
 	MeterRegistry registry() {
 		return this.context.getBean(MeterRegistry.class);
 	}

@@ -48,8 +48,14 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 
 		@Override
 		public void subscribe(CoreSubscriber<? super CallToolResult> actual) {
-			AsyncToolCall call = InstrumentedAsyncToolHandler.this.tool.subscribe();
 			McpRequest mcpRequest = McpRequest.of(this.exchange);
+			try (ToolCallScope scope = ToolCallScope.open(mcpRequest, InstrumentedAsyncToolHandler.this.tool.name())) {
+				subscribe(actual, mcpRequest);
+			}
+		}
+
+		private void subscribe(CoreSubscriber<? super CallToolResult> actual, McpRequest mcpRequest) {
+			AsyncToolCall call = InstrumentedAsyncToolHandler.this.tool.subscribe();
 			if (mcpRequest != null) {
 				mcpRequest.recordedByToolLayer();
 				call.arrivedOn(mcpRequest.connection());
@@ -57,19 +63,32 @@ final class InstrumentedAsyncToolHandler<E> implements BiFunction<E, CallToolReq
 			try {
 				Mono<CallToolResult> result = InstrumentedAsyncToolHandler.this.delegate.apply(this.exchange,
 						this.request);
-				result.doOnSuccess((value) -> call.finish(value, null))
-					.doOnError((ex) -> call.finish(null, ex))
+				result.doOnSuccess((value) -> finish(call, mcpRequest, value, null))
+					.doOnError((ex) -> finish(call, mcpRequest, null, ex))
 					.doOnCancel(() -> call.finish(null, new ClientCancellationException()))
 					.subscribe(actual);
 			}
 			catch (Throwable ex) {
 				// The handler's own failure, passed on to the subscriber unchanged: an undeclared checked exception
 				// too, so that the call is never left in flight.
-				call.finish(null, ex);
+				finish(call, mcpRequest, null, ex);
 				Operators.error(actual, ex);
 			}
 			finally {
 				call.leaveThread();
+			}
+		}
+
+		/**
+		 * Record the end of the call in the request's scope, wherever the result arrives, so that the tool timer
+		 * records under the request's span.
+		 */
+		private void finish(AsyncToolCall call, McpRequest mcpRequest, CallToolResult value, Throwable thrown) {
+			if (mcpRequest != null && thrown != null) {
+				mcpRequest.toolFailed(thrown);
+			}
+			try (ToolCallScope scope = ToolCallScope.open(mcpRequest, InstrumentedAsyncToolHandler.this.tool.name())) {
+				call.finish(value, thrown);
 			}
 		}
 

@@ -27,8 +27,14 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 
 	@Override
 	public CallToolResult apply(E exchange, CallToolRequest request) {
-		ToolInvocation invocation = this.tool.open();
 		McpRequest mcpRequest = McpRequest.of(exchange);
+		try (ToolCallScope scope = ToolCallScope.open(mcpRequest, this.tool.name())) {
+			return call(exchange, request, mcpRequest);
+		}
+	}
+
+	private CallToolResult call(E exchange, CallToolRequest request, McpRequest mcpRequest) {
+		ToolInvocation invocation = this.tool.open();
 		if (mcpRequest != null) {
 			mcpRequest.recordedByToolLayer();
 			invocation.arrivedOn(mcpRequest.connection());
@@ -43,6 +49,9 @@ final class InstrumentedSyncToolHandler<E> implements BiFunction<E, CallToolRequ
 			// The handler's own exception, rethrown unchanged: also a checked exception it throws without
 			// declaring it, after which the invocation must be closed as well.
 			invocation.finish(startTime, inFlight, null, ex);
+			if (mcpRequest != null) {
+				mcpRequest.toolFailed(ex);
+			}
 			throw ex;
 		}
 		invocation.finish(startTime, inFlight, result, null);

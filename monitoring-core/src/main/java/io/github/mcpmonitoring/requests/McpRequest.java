@@ -3,6 +3,8 @@ package io.github.mcpmonitoring.requests;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.mcpmonitoring.core.ConnectionTags;
+import io.github.mcpmonitoring.tracing.McpRequestObservation;
+import io.micrometer.observation.Observation;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -33,6 +35,12 @@ public final class McpRequest {
 	private final AtomicBoolean finished = new AtomicBoolean();
 
 	private volatile boolean recordedByToolLayer;
+
+	private String sessionId;
+
+	private McpRequestObservation observation;
+
+	private volatile Throwable toolFailure;
 
 	McpRequest(String method, Object id, Object params, long startTime, McpSession session,
 			ConnectionTags connection) {
@@ -83,6 +91,46 @@ public final class McpRequest {
 	 */
 	public ConnectionTags connection() {
 		return this.connection;
+	}
+
+	/**
+	 * Return the observation of the request, under which the tool runs so that its spans are children of the
+	 * request's.
+	 * @return the observation, {@link Observation#NOOP} when the request is not traced
+	 */
+	public Observation observation() {
+		McpRequestObservation started = this.observation;
+		return (started != null) ? started.observation() : Observation.NOOP;
+	}
+
+	/**
+	 * Return the MCP session id of the request.
+	 * @return the session id, or {@code null} when the transport has none
+	 */
+	public String sessionId() {
+		return this.sessionId;
+	}
+
+	/**
+	 * Hand the exception a tool threw to the request, so that its span fails with it whatever the SDK answers.
+	 * @param failure the tool's exception
+	 */
+	public void toolFailed(Throwable failure) {
+		this.toolFailure = failure;
+	}
+
+	Throwable toolFailure() {
+		return this.toolFailure;
+	}
+
+	/** Set when the request arrives, before it travels on; the observer's values. */
+	void observed(String sessionId, McpRequestObservation observation) {
+		this.sessionId = sessionId;
+		this.observation = observation;
+	}
+
+	McpRequestObservation startedObservation() {
+		return this.observation;
 	}
 
 	boolean isRecordedByToolLayer() {

@@ -53,6 +53,8 @@ public final class McpRequestMetrics {
 
 	private final Set<String> allowedClients;
 
+	private final RequestObserver observer;
+
 	private final RecordingFailureLog failureLog = new RecordingFailureLog();
 
 	private final Set<String> answeredPrompts = ConcurrentHashMap.newKeySet();
@@ -79,6 +81,24 @@ public final class McpRequestMetrics {
 	 */
 	public McpRequestMetrics(MeterRegistry registry, OperationTags operationTags, Predicate<String> registeredTools,
 			Function<String, String> resourceUris, boolean clients, Collection<String> allowedClients) {
+		this(registry, operationTags, registeredTools, resourceUris, clients, allowedClients, null);
+	}
+
+	/**
+	 * Create the meters, and the spans and access-log lines of requests.
+	 * @param registry where the meters are registered
+	 * @param operationTags the tag keys of {@code mcp.server.operation.duration}
+	 * @param registeredTools whether the server has a tool of a name
+	 * @param resourceUris the registered resource template or static URI a requested URI matches, {@code _OTHER} when
+	 * none does; asked only when {@code mcp.resource.uri} is a key
+	 * @param clients whether requests are counted per client
+	 * @param allowedClients the client names counted under their own name; the others are {@code other}
+	 * @param observer the spans and access log of requests, or {@code null} when there are neither
+	 */
+	public McpRequestMetrics(MeterRegistry registry, OperationTags operationTags, Predicate<String> registeredTools,
+			Function<String, String> resourceUris, boolean clients, Collection<String> allowedClients,
+			RequestObserver observer) {
+		this.observer = (observer != null && observer.isActive()) ? observer : null;
 		this.registry = registry;
 		this.clock = registry.config().clock();
 		this.operationTags = operationTags;
@@ -118,7 +138,35 @@ public final class McpRequestMetrics {
 
 	/** A request that arrived now. */
 	McpRequest start(String method, Object params, McpSession session, ConnectionTags connection, Object id) {
-		return new McpRequest(method, id, params, this.clock.monotonicTime(), session, connection);
+		return start(method, params, session, connection, id, null);
+	}
+
+	/** A request that arrived now in a session of an id. */
+	McpRequest start(String method, Object params, McpSession session, ConnectionTags connection, Object id,
+			String sessionId) {
+		McpRequest request = new McpRequest(method, id, params, this.clock.monotonicTime(), session, connection);
+		if (this.observer != null) {
+			observe(request, sessionId);
+		}
+		return request;
+	}
+
+	private void observe(McpRequest request, String sessionId) {
+		try {
+			String method = McpMethods.bounded(request.method(), null);
+			request.observed(sessionId, this.observer.start(method, target(request, method), request.id(), sessionId,
+					request.connection().protocolVersion(), request.connection().transport(), request.params()));
+		}
+		catch (Throwable ex) {
+			this.failureLog.recordingFailed("the request's span", ex);
+		}
+	}
+
+	private String target(McpRequest request, String method) {
+		if (McpMeterNames.METHOD_TOOLS_CALL.equals(method)) {
+			return tool(request);
+		}
+		return McpMethods.PROMPTS_GET.equals(method) ? prompt(request) : null;
 	}
 
 	/**
@@ -196,11 +244,45 @@ public final class McpRequestMetrics {
 			return;
 		}
 		long duration = this.clock.monotonicTime() - request.startTime();
-		if (code == null) {
-			succeeded(request, result, duration);
+		try {
+			if (code == null) {
+				succeeded(request, result, duration);
+			}
+			else {
+				failed(request, code, duration);
+			}
 		}
-		else {
-			failed(request, code, duration);
+		finally {
+			if (this.observer != null) {
+				observed(request, result, code, duration);
+			}
+		}
+	}
+
+	/** Stop the request's span and write its access-log line, with the values of its metric attributes. */
+	private void observed(McpRequest request, Object result, Integer code, long duration) {
+		try {
+			String method = McpMethods.bounded(request.method(), code);
+			String target = target(request, method);
+			Throwable toolFailure = request.toolFailure();
+			String errorType = ErrorTypes.NONE;
+			String origin = McpMeterNames.ORIGIN_NONE;
+			String status = null;
+			if (code != null) {
+				status = Integer.toString(code);
+				boolean clientMistake = DefaultFailureClassifier.isClientJsonRpcError(code);
+				origin = clientMistake ? FailureClass.CLIENT_MISTAKE.origin() : FailureClass.OTHER.origin();
+				errorType = clientMistake ? ErrorTypes.NONE
+						: (toolFailure != null) ? ErrorTypes.of(toolFailure) : status;
+			}
+			else if (isErrorResult(result)) {
+				origin = FailureClass.OTHER.origin();
+				errorType = (toolFailure != null) ? ErrorTypes.of(toolFailure) : ErrorTypes.TOOL_ERROR;
+			}
+			this.observer.end(request, method, target, duration, errorType, origin, status);
+		}
+		catch (Throwable ex) {
+			this.failureLog.recordingFailed("the request's span", ex);
 		}
 	}
 

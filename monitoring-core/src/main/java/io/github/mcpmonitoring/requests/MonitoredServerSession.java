@@ -38,7 +38,7 @@ final class MonitoredServerSession extends McpServerSession {
 		}
 		return Mono.defer(() -> {
 			McpRequest request = this.metrics.start(jsonrpcRequest.method(), jsonrpcRequest.params(), this.session,
-					this.session.connection(), jsonrpcRequest.id());
+					this.session.connection(), jsonrpcRequest.id(), this.delegate.getId());
 			return this.delegate.handle(message)
 				.doOnError((ex) -> this.metrics.failed(request, ex))
 				.contextWrite((context) -> context.put(McpTransportContext.KEY,

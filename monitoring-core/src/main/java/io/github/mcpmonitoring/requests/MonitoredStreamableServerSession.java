@@ -37,7 +37,7 @@ final class MonitoredStreamableServerSession extends McpStreamableServerSession 
 	public Mono<Void> responseStream(McpSchema.JSONRPCRequest jsonrpcRequest, McpStreamableServerTransport transport) {
 		return Mono.defer(() -> {
 			McpRequest request = this.metrics.start(jsonrpcRequest.method(), jsonrpcRequest.params(), this.session,
-					this.session.connection(), jsonrpcRequest.id());
+					this.session.connection(), jsonrpcRequest.id(), this.delegate.getId());
 			return this.delegate
 				.responseStream(jsonrpcRequest, new ResponseWatchingTransport(transport, jsonrpcRequest.id(), request))
 				.doOnError((ex) -> this.metrics.failed(request, ex))

@@ -53,7 +53,7 @@ public final class MonitoredStreamableServerTransportProvider implements McpStre
 		McpSession session = this.metrics.newSession(this.transport, true, protocolVersions());
 		Mono<McpSchema.InitializeResult> initResult = Mono.defer(() -> {
 			McpRequest request = this.metrics.start(McpMethods.INITIALIZE, initializeRequest, session,
-					session.connection(), null);
+					session.connection(), null, init.session().getId());
 			return init.initResult()
 				.doOnSuccess((result) -> this.metrics.answered(request, result, null))
 				.doOnError((ex) -> this.metrics.failed(request, ex));

@@ -1,0 +1,305 @@
+package io.github.mcpmonitoring.requests;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.mcpmonitoring.tracing.ToolCallMdc;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.MDC;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Tests of the spans of MCP requests in a real Spring AI MCP server with Spring Boot's own tracing (Micrometer Tracing
+ * over the OpenTelemetry SDK), called by the MCP SDK's client: the caller's context from {@code params._meta}, the
+ * HTTP request's otherwise, failures on the span, and what a tool runs in.
+ */
+class McpRequestTracingServerTests {
+
+	private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+	private static final String HTTP_TRACE = "0af7651916cd43dd8448eb211c80319c";
+
+	private static final String HTTP_SPAN = "b7ad6b7169203331";
+
+	private static final Map<String, Object> CALLER_META = Map.of("traceparent",
+			"00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
+
+	private static final Queue<String> seenInTool = new ConcurrentLinkedQueue<>();
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void aToolCallWithTheCallersContextInMetaIsAServerSpanOfTheCallersTrace(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol)) {
+			McpSyncClient client = server.client("tester");
+			client.callTool(new CallToolRequest("echo", Map.of(), CALLER_META));
+
+			SpanData span = span(server, "tools/call echo");
+			assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+			assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
+			assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
+			assertThat(span.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+			assertThat(attribute(span, "mcp.method.name")).isEqualTo("tools/call");
+			assertThat(attribute(span, "gen_ai.tool.name")).isEqualTo("echo");
+			assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("execute_tool");
+			assertThat(attribute(span, "network.transport")).isEqualTo("tcp");
+			assertThat(attribute(span, "jsonrpc.request.id")).isNotEmpty();
+			assertThat(attribute(span, "mcp.session.id")).satisfies((sessionId) -> {
+				if (protocol.stateful()) {
+					assertThat(sessionId).isNotEmpty();
+				}
+				else {
+					assertThat(sessionId).isNull();
+				}
+			});
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void withoutContextInMetaTheRequestSpanIsAChildOfTheHttpServerSpan(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol)) {
+			McpSyncClient client = server.client("tester");
+			client.callTool(new CallToolRequest("echo", Map.of()));
+
+			SpanData span = span(server, "tools/call echo");
+			// The HTTP server span ends after the answer is on its way: only its context is checked here, not its
+			// export. The one local span open where a request arrives is the HTTP request's.
+			assertThat(span.getParentSpanContext().isValid()).isTrue();
+			assertThat(span.getParentSpanContext().isRemote()).isFalse();
+			assertThat(span.getTraceId()).isNotEqualTo(CALLER_TRACE);
+			assertThat(spans(server)).noneMatch((other) -> other.getSpanId().equals(span.getParentSpanId())
+					&& !other.getKind().equals(SpanKind.SERVER));
+		}
+	}
+
+	@Test
+	void theCallersContextInMetaWinsOverTheHttpRequestsWhichBecomesALink() {
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE)) {
+			McpSyncClient client = McpClient
+				.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
+					.endpoint("/mcp")
+					.httpRequestCustomizer((request, method, uri, body, context) -> request.header("traceparent",
+							"00-" + HTTP_TRACE + "-" + HTTP_SPAN + "-01"))
+					.build())
+				.requestTimeout(Duration.ofSeconds(30))
+				.build();
+			try {
+				client.initialize();
+				client.callTool(new CallToolRequest("echo", Map.of(), CALLER_META));
+			}
+			finally {
+				client.closeGracefully();
+			}
+
+			SpanData span = span(server, "tools/call echo");
+			assertThat(span.getTraceId()).isEqualTo(CALLER_TRACE);
+			assertThat(span.getParentSpanId()).isEqualTo(CALLER_SPAN);
+			assertThat(span.getLinks()).anySatisfy(
+					(link) -> assertThat(link.getSpanContext().getTraceId()).isEqualTo(HTTP_TRACE));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void aToolThatThrowsFailsItsSpanWithTheExceptionClass(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol)) {
+			McpSyncClient client = server.client("tester");
+			catchThrowable(() -> client.callTool(new CallToolRequest("fail", Map.of(), CALLER_META)));
+
+			SpanData span = span(server, "tools/call fail");
+			assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+			assertThat(attribute(span, "error.type")).isEqualTo("IllegalStateException");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void anIsErrorResultFailsItsSpanAsAToolError(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol)) {
+			McpSyncClient client = server.client("tester");
+			CallToolResult result = client.callTool(new CallToolRequest("refuse", Map.of(), CALLER_META));
+
+			assertThat(result.isError()).isTrue();
+			SpanData span = span(server, "tools/call refuse");
+			assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+			assertThat(attribute(span, "error.type")).isEqualTo("tool_error");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void aToolRunsInItsRequestsSpanWithItsNameAndSessionInTheMdc(RequestMetricsServer.Protocol protocol) {
+		seenInTool.clear();
+		try (RequestMetricsServer server = start(protocol)) {
+			McpSyncClient client = server.client("tester");
+			client.callTool(new CallToolRequest("traced", Map.of(), CALLER_META));
+
+			SpanData request = span(server, "tools/call traced");
+			SpanData child = span(server, "work.in.tool");
+			assertThat(child.getParentSpanId()).isEqualTo(request.getSpanId());
+			assertThat(child.getTraceId()).isEqualTo(CALLER_TRACE);
+			String sessionId = protocol.stateful() ? attribute(request, "mcp.session.id") : null;
+			assertThat(seenInTool).containsExactly("tool=traced", "session=" + sessionId, "trace=" + CALLER_TRACE);
+			assertThat(MDC.get(ToolCallMdc.TOOL_NAME)).isNull();
+		}
+	}
+
+	@Test
+	void switchedOffMakesNoRequestSpans() {
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
+				"mcp.monitoring.tracing.enabled=false")) {
+			server.client("tester").callTool(new CallToolRequest("echo", Map.of(), CALLER_META));
+
+			assertThat(spans(server)).noneMatch((span) -> span.getName().startsWith("tools/call"));
+		}
+	}
+
+	private static RequestMetricsServer start(RequestMetricsServer.Protocol protocol, String... properties) {
+		Class<?> specifications = (protocol == RequestMetricsServer.Protocol.STATELESS) ? StatelessTools.class
+				: StatefulTools.class;
+		String[] all = new String[properties.length + 1];
+		all[0] = "management.tracing.sampling.probability=1.0";
+		System.arraycopy(properties, 0, all, 1, properties.length);
+		return RequestMetricsServer.start(protocol, specifications, all);
+	}
+
+	private static List<SpanData> spans(RequestMetricsServer server) {
+		return server.context.getBean(Spans.class).finished;
+	}
+
+	private static SpanData span(RequestMetricsServer server, String name) {
+		List<SpanData> spans = spans(server);
+		return spans.stream()
+			.filter((span) -> span.getName().equals(name))
+			.reduce((first, second) -> {
+				throw new AssertionError("two spans " + name + " in " + spans);
+			})
+			.orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
+	}
+
+	private static String attribute(SpanData span, String key) {
+		return span.getAttributes().get(AttributeKey.stringKey(key));
+	}
+
+	private static CallToolResult traced(ObservationRegistry registry, Tracer tracer) {
+		seenInTool.add("tool=" + MDC.get(ToolCallMdc.TOOL_NAME));
+		seenInTool.add("session=" + MDC.get(ToolCallMdc.SESSION_ID));
+		seenInTool.add("trace=" + tracer.currentSpan().context().traceId());
+		Observation.createNotStarted("work.in.tool", registry).observe(() -> {
+		});
+		return CallToolResult.builder().addTextContent("traced").build();
+	}
+
+	private static CallToolResult refuse() {
+		return CallToolResult.builder().addTextContent("refused").isError(true).build();
+	}
+
+	/** Finished spans, exported as each span ends, before the server answers. */
+	static final class Spans implements SpanExporter {
+
+		final List<SpanData> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public CompletableResultCode export(java.util.Collection<SpanData> spans) {
+			this.finished.addAll(spans);
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Exporting {
+
+		@Bean
+		Spans spans() {
+			return new Spans();
+		}
+
+		@Bean
+		SpanProcessor inMemorySpanProcessor(Spans spans) {
+			return SimpleSpanProcessor.create(spans);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@org.springframework.context.annotation.Import({ TestSpecifications.Sync.class, Exporting.class })
+	static class StatefulTools {
+
+		@Bean
+		List<McpServerFeatures.SyncToolSpecification> tracedTools(ObservationRegistry registry, Tracer tracer) {
+			return List.of(
+					McpServerFeatures.SyncToolSpecification.builder()
+						.tool(TestSpecifications.tool("traced"))
+						.callHandler((exchange, request) -> traced(registry, tracer))
+						.build(),
+					McpServerFeatures.SyncToolSpecification.builder()
+						.tool(TestSpecifications.tool("refuse"))
+						.callHandler((exchange, request) -> refuse())
+						.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@org.springframework.context.annotation.Import({ TestSpecifications.Stateless.class, Exporting.class })
+	static class StatelessTools {
+
+		@Bean
+		List<McpStatelessServerFeatures.SyncToolSpecification> tracedTools(ObservationRegistry registry,
+				Tracer tracer) {
+			return List.of(
+					McpStatelessServerFeatures.SyncToolSpecification.builder()
+						.tool(TestSpecifications.tool("traced"))
+						.callHandler((context, request) -> traced(registry, tracer))
+						.build(),
+					McpStatelessServerFeatures.SyncToolSpecification.builder()
+						.tool(TestSpecifications.tool("refuse"))
+						.callHandler((context, request) -> refuse())
+						.build());
+		}
+
+	}
+
+}
