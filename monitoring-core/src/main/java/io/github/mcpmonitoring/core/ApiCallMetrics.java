@@ -66,7 +66,8 @@ public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 		Meter.Id id = new Meter.Id(McpMeterNames.API_CALL_DURATION, Tags.of(McpMeterNames.TAG_API, api), null, null,
 				Meter.Type.TIMER);
 		return new ApiCallRecorder(api, this, Clock.SYSTEM, new NoopTimer(id),
-				slowCallReporter(api, new NoopCounter(id), Clock.SYSTEM), new AtomicInteger());
+				slowCallReporter(McpMeterNames.TAG_API, api, api, new NoopCounter(id), Clock.SYSTEM),
+				new AtomicInteger());
 	}
 
 	@Override
@@ -83,7 +84,8 @@ public class ApiCallMetrics extends CallMetrics<ApiCallRecorder> {
 			.tag(McpMeterNames.TAG_API, api)
 			.register(registry());
 		return new ApiCallRecorder(api, this, clock, durationTimer(api, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE),
-				slowCallReporter("API '" + api + "'", slow, clock), consecutiveFailures);
+				slowCallReporter(McpMeterNames.TAG_API, api, "API '" + api + "'", slow, clock),
+				consecutiveFailures);
 	}
 
 }

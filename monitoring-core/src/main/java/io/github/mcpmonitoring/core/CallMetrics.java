@@ -113,8 +113,9 @@ abstract class CallMetrics<R> {
 			.serviceLevelObjectives(McpMeterNames.durationBuckets());
 	}
 
-	SlowCallReporter slowCallReporter(String description, Counter slowCalls, Clock clock) {
-		return new SlowCallReporter(description, slowCalls, clock, this.slowCallLogInterval);
+	SlowCallReporter slowCallReporter(String nameField, String name, String description, Counter slowCalls,
+			Clock clock) {
+		return new SlowCallReporter(nameField, name, description, slowCalls, clock, this.slowCallLogInterval);
 	}
 
 }

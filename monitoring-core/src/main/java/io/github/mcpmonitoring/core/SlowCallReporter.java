@@ -1,20 +1,30 @@
 package io.github.mcpmonitoring.core;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * Counts calls slower than a threshold and logs them at WARN, at most once per interval, for one tool or API.
  */
 final class SlowCallReporter {
 
-	private static final Log logger = LogFactory.getLog(SlowCallReporter.class);
+	/** Field of the slow call's duration in milliseconds. */
+	static final String DURATION_FIELD = "mcp.slow_call.duration_ms";
+
+	/** Field of the slow-call threshold in milliseconds. */
+	static final String THRESHOLD_FIELD = "mcp.slow_call.threshold_ms";
+
+	private static final StructuredLog logger = StructuredLog.of(SlowCallReporter.class);
+
+	private final String nameField;
+
+	private final String name;
 
 	private final String description;
 
@@ -26,7 +36,10 @@ final class SlowCallReporter {
 
 	private final AtomicLong nextLogAt;
 
-	SlowCallReporter(String description, Counter slowCalls, Clock clock, Duration logInterval) {
+	SlowCallReporter(String nameField, String name, String description, Counter slowCalls, Clock clock,
+			Duration logInterval) {
+		this.nameField = nameField;
+		this.name = name;
 		this.description = description;
 		this.slowCalls = slowCalls;
 		this.clock = clock;
@@ -42,11 +55,16 @@ final class SlowCallReporter {
 		long now = this.clock.monotonicTime();
 		long next = this.nextLogAt.get();
 		if (now - next >= 0 && this.nextLogAt.compareAndSet(next, now + this.logIntervalNanos)
-				&& logger.isWarnEnabled()) {
-			logger.warn(String.format("Slow call: %s took %d ms (threshold %d ms); further slow calls of it are"
+				&& logger.isEnabled(StructuredLog.Level.WARN)) {
+			long durationMillis = TimeUnit.NANOSECONDS.toMillis(durationNanos);
+			long thresholdMillis = TimeUnit.NANOSECONDS.toMillis(thresholdNanos);
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put(this.nameField, this.name);
+			fields.put(DURATION_FIELD, durationMillis);
+			fields.put(THRESHOLD_FIELD, thresholdMillis);
+			logger.log(StructuredLog.Level.WARN, String.format("Slow call: %s took %d ms (threshold %d ms); further slow calls of it are"
 					+ " counted in the metrics and logged at most every %d s", this.description,
-					TimeUnit.NANOSECONDS.toMillis(durationNanos), TimeUnit.NANOSECONDS.toMillis(thresholdNanos),
-					TimeUnit.NANOSECONDS.toSeconds(this.logIntervalNanos)));
+					durationMillis, thresholdMillis, TimeUnit.NANOSECONDS.toSeconds(this.logIntervalNanos)), fields);
 		}
 	}
 

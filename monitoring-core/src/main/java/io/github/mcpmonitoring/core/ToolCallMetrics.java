@@ -124,7 +124,8 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 		Timer timer = new NoopTimer(id);
 		return new ToolCallRecorder(toolName, this, Clock.SYSTEM, this.operationTags.defaultConnection(),
 				(connection) -> timer, (connection) -> timer, new NoopLongTaskTimer(id), this.inFlightCalls,
-				slowCallReporter(toolName, new NoopCounter(id), Clock.SYSTEM));
+				slowCallReporter(McpMeterNames.TAG_TOOL, toolName, toolName, new NoopCounter(id),
+						Clock.SYSTEM));
 	}
 
 	@Override
@@ -143,7 +144,8 @@ public class ToolCallMetrics extends CallMetrics<ToolCallRecorder> {
 		return new ToolCallRecorder(toolName, this, clock, this.operationTags.defaultConnection(),
 				(connection) -> durationTimer(toolName, ErrorTypes.NONE, McpMeterNames.ORIGIN_NONE, connection),
 				(connection) -> durationTimer(toolName, ErrorTypes.TOOL_ERROR, FailureClass.OTHER.origin(), connection),
-				active, this.inFlightCalls, slowCallReporter("tool '" + toolName + "'", slow, clock));
+				active, this.inFlightCalls,
+				slowCallReporter(McpMeterNames.TAG_TOOL, toolName, "tool '" + toolName + "'", slow, clock));
 	}
 
 }

@@ -77,6 +77,22 @@ class LoggingAlertNotifierTests {
 	}
 
 	@Test
+	void theLineCarriesTheAlertAsFieldsForStructuredLogging() {
+		this.notifier.notify(TestAlerts.notification(TestAlerts.firing()));
+		assertThat(this.appender.list).singleElement().satisfies((event) -> {
+			Map<String, Object> fields = new java.util.LinkedHashMap<>();
+			event.getKeyValuePairs().forEach((pair) -> fields.put(pair.key, pair.value));
+			assertThat(fields).containsEntry("mcp.alert.name", "McpToolErrorRateHigh")
+				.containsEntry("mcp.alert.state", "firing")
+				.containsEntry("mcp.alert.severity", "error")
+				.containsEntry("mcp.alert.repeat", false)
+				.containsEntry("mcp.alert.label.gen_ai_tool_name", "search_entries")
+				.containsKey("mcp.alert.rule")
+				.containsKey("mcp.alert.value");
+		});
+	}
+
+	@Test
 	void tellsRepeatsAndResolutionsApart() {
 		this.notifier.notify(new AlertNotification(TestAlerts.firing(), true, TestAlerts.SENT_AT));
 		this.notifier.notify(TestAlerts.notification(TestAlerts.resolved(TestAlerts.firing(), TestAlerts.RESOLVED_AT)));
