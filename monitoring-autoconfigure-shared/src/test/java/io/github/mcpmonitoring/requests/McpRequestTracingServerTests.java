@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.github.mcpmonitoring.tracing.McpAccessLog;
 import io.github.mcpmonitoring.tracing.ToolCallMdc;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.MDC;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -176,6 +178,53 @@ class McpRequestTracingServerTests {
 	}
 
 	@Test
+	void anAsyncToolIsSubscribedInItsRequestsSpanWithItsNameInTheMdc() {
+		seenInTool.clear();
+		try (RequestMetricsServer server = RequestMetricsServer.start(RequestMetricsServer.Protocol.STREAMABLE,
+				AsyncStatefulTools.class, "spring.ai.mcp.server.type=ASYNC",
+				"management.tracing.sampling.probability=1.0")) {
+			McpSyncClient client = server.client("tester");
+			client.callTool(new CallToolRequest("traced", Map.of(), CALLER_META));
+			catchThrowable(() -> client.callTool(new CallToolRequest("fail", Map.of(), CALLER_META)));
+
+			SpanData request = span(server, "tools/call traced");
+			assertThat(request.getTraceId()).isEqualTo(CALLER_TRACE);
+			assertThat(span(server, "work.in.tool").getParentSpanId()).isEqualTo(request.getSpanId());
+			assertThat(seenInTool).containsExactly("tool=traced",
+					"session=" + attribute(request, "mcp.session.id"), "trace=" + CALLER_TRACE);
+			assertThat(attribute(span(server, "tools/call fail"), "error.type")).isEqualTo("IllegalStateException");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void theAccessLogLineOfACallCarriesItsTraceIdAndTool(RequestMetricsServer.Protocol protocol) {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(McpAccessLog.LOGGER_NAME);
+		AccessLines lines = new AccessLines();
+		try (RequestMetricsServer server = start(protocol, "mcp.monitoring.access-log.enabled=true")) {
+			// After the start: Boot's logging system resets Logback's appenders when the application starts.
+			lines.start();
+			logger.addAppender(lines);
+			logger.setLevel(ch.qos.logback.classic.Level.INFO);
+			server.client("tester").callTool(new CallToolRequest("echo", Map.of(), CALLER_META));
+
+			assertThat(lines.lines).filteredOn((line) -> "echo".equals(line.get("gen_ai.tool.name")))
+				.singleElement()
+				.satisfies((line) -> {
+					assertThat(line).containsEntry("traceId", CALLER_TRACE)
+						.containsEntry("mcp.method.name", "tools/call")
+						.containsEntry("mcp.outcome", "success");
+					assertThat((String) line.get("message")).startsWith("tools/call echo success");
+				});
+		}
+		finally {
+			logger.detachAppender(lines);
+			logger.setLevel(null);
+		}
+	}
+
+	@Test
 	void switchedOffMakesNoRequestSpans() {
 		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
 				"mcp.monitoring.tracing.enabled=false")) {
@@ -223,6 +272,23 @@ class McpRequestTracingServerTests {
 
 	private static CallToolResult refuse() {
 		return CallToolResult.builder().addTextContent("refused").isError(true).build();
+	}
+
+	/** The access log's lines: message, key-value pairs and the MDC as it was when each was logged. */
+	static final class AccessLines extends ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> {
+
+		final Queue<Map<String, Object>> lines = new ConcurrentLinkedQueue<>();
+
+		@Override
+		protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+			Map<String, Object> line = new java.util.HashMap<>(event.getMDCPropertyMap());
+			if (event.getKeyValuePairs() != null) {
+				event.getKeyValuePairs().forEach((pair) -> line.put(pair.key, pair.value));
+			}
+			line.put("message", event.getFormattedMessage());
+			this.lines.add(line);
+		}
+
 	}
 
 	/** Finished spans, exported as each span ends, before the server answers. */
@@ -278,6 +344,20 @@ class McpRequestTracingServerTests {
 						.tool(TestSpecifications.tool("refuse"))
 						.callHandler((exchange, request) -> refuse())
 						.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@org.springframework.context.annotation.Import({ TestSpecifications.AsyncTools.class, Exporting.class })
+	static class AsyncStatefulTools {
+
+		@Bean
+		List<McpServerFeatures.AsyncToolSpecification> tracedTools(ObservationRegistry registry, Tracer tracer) {
+			return List.of(McpServerFeatures.AsyncToolSpecification.builder()
+				.tool(TestSpecifications.tool("traced"))
+				.callHandler((exchange, request) -> Mono.fromCallable(() -> traced(registry, tracer)))
+				.build());
 		}
 
 	}

@@ -62,9 +62,10 @@ final class SlowCallReporter {
 			fields.put(this.nameField, this.name);
 			fields.put(DURATION_FIELD, durationMillis);
 			fields.put(THRESHOLD_FIELD, thresholdMillis);
-			logger.log(StructuredLog.Level.WARN, String.format("Slow call: %s took %d ms (threshold %d ms); further slow calls of it are"
-					+ " counted in the metrics and logged at most every %d s", this.description,
-					durationMillis, thresholdMillis, TimeUnit.NANOSECONDS.toSeconds(this.logIntervalNanos)), fields);
+			String message = String.format("Slow call: %s took %d ms (threshold %d ms); further slow calls of it are"
+					+ " counted in the metrics and logged at most every %d s", this.description, durationMillis,
+					thresholdMillis, TimeUnit.NANOSECONDS.toSeconds(this.logIntervalNanos));
+			logger.log(StructuredLog.Level.WARN, message, fields);
 		}
 	}
 

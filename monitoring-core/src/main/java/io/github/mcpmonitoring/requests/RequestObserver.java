@@ -51,14 +51,27 @@ public final class RequestObserver {
 	void end(McpRequest request, String method, String target, long durationNanos, String errorType,
 			String errorOrigin, String statusCode) {
 		McpRequestObservation observation = request.startedObservation();
+		if (this.accessLog != null) {
+			// In the request's scope, so that the line carries its trace id like the tool's own lines.
+			Observation.Scope scope = (observation != null) ? openScope(observation.observation()) : null;
+			try {
+				String client = (request.session() != null) ? request.session().clientName() : null;
+				this.accessLog.log(method, target, durationNanos, errorType, errorOrigin, statusCode,
+						request.sessionId(), client);
+			}
+			finally {
+				if (scope != null) {
+					scope.close();
+				}
+			}
+		}
 		if (observation != null) {
 			observation.stop(errorType, errorOrigin, statusCode, request.toolFailure());
 		}
-		if (this.accessLog != null) {
-			String client = (request.session() != null) ? request.session().clientName() : null;
-			this.accessLog.log(method, target, durationNanos, errorType, errorOrigin, statusCode,
-					request.sessionId(), client);
-		}
+	}
+
+	private static Observation.Scope openScope(Observation observation) {
+		return observation.isNoop() ? null : observation.openScope();
 	}
 
 	@SuppressWarnings("unchecked")
