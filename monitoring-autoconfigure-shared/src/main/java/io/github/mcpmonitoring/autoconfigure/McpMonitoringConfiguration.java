@@ -92,11 +92,7 @@ class McpMonitoringConfiguration {
 	public RecentErrors mcpRecentErrors(McpMonitoringProperties properties,
 			ObjectProvider<RedactedValuesProvider> redactedValuesProviders) {
 		McpMonitoringProperties.RecentErrors recentErrors = properties.getHealth().getRecentErrors();
-		List<String> redactedValues = new ArrayList<>(recentErrors.getRedactedValues());
-		redactedValuesProviders.orderedStream()
-			.map(RedactedValuesProvider::redactedValues)
-			.filter(Objects::nonNull)
-			.forEach(redactedValues::addAll);
+		List<String> redactedValues = redactedValues(recentErrors.getRedactedValues(), redactedValuesProviders);
 		SettingKeys keys = SettingKeys.under("mcp.monitoring.health.recent-errors")
 			.with("maxLength", "mcp.monitoring.health.recent-errors.message-max-length");
 		MessageRedactor redactor = keys
@@ -108,6 +104,17 @@ class McpMonitoringConfiguration {
 	@ConditionalOnMissingBean
 	public MonitoringScheduler mcpMonitoringScheduler() {
 		return new MonitoringScheduler(2);
+	}
+
+	/** The values every redactor removes: the configured ones and those of the providers. */
+	static List<String> redactedValues(List<String> configured,
+			ObjectProvider<RedactedValuesProvider> redactedValuesProviders) {
+		List<String> redactedValues = new ArrayList<>(configured);
+		redactedValuesProviders.orderedStream()
+			.map(RedactedValuesProvider::redactedValues)
+			.filter(Objects::nonNull)
+			.forEach(redactedValues::addAll);
+		return redactedValues;
 	}
 
 	private static CallFailureListener allOf(ObjectProvider<CallFailureListener> failureListeners) {

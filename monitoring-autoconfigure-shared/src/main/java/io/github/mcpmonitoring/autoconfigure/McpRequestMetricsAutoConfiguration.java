@@ -13,6 +13,7 @@ import io.github.mcpmonitoring.requests.ResourceSpecificationsCollector;
 import io.github.mcpmonitoring.requests.ResourceUriTemplates;
 import io.github.mcpmonitoring.tracing.McpAccessLog;
 import io.github.mcpmonitoring.tracing.McpRequestObservations;
+import io.github.mcpmonitoring.tracing.ToolContentCapture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -92,10 +93,10 @@ public class McpRequestMetricsAutoConfiguration {
 	public McpRequestMetrics mcpRequestMetrics(MeterRegistry registry, ToolCallMetrics toolCallMetrics,
 			McpRequestsProperties properties, ResourceUriTemplates resourceUris,
 			ObjectProvider<McpRequestObservations> observations, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<McpAccessLog> accessLog) {
+			ObjectProvider<McpAccessLog> accessLog, ObjectProvider<ToolContentCapture> contentCapture) {
 		McpRequestsProperties.Clients clients = properties.getClients();
 		RequestObserver observer = new RequestObserver(observations.getIfAvailable(),
-				observationRegistry.getIfAvailable(), accessLog.getIfAvailable());
+				observationRegistry.getIfAvailable(), accessLog.getIfAvailable(), contentCapture.getIfAvailable());
 		return new McpRequestMetrics(registry, toolCallMetrics.operationTags(), toolCallMetrics::isRegisteredTool,
 				resourceUris::match, clients.isEnabled(), clients.getAllowed(), observer);
 	}

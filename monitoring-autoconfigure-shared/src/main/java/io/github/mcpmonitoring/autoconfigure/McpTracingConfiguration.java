@@ -1,14 +1,20 @@
 package io.github.mcpmonitoring.autoconfigure;
 
+import java.util.List;
+
+import io.github.mcpmonitoring.errors.MessageRedactor;
+import io.github.mcpmonitoring.errors.RedactedValuesProvider;
 import io.github.mcpmonitoring.tracing.ApiCallObservations;
 import io.github.mcpmonitoring.tracing.McpAccessLog;
 import io.github.mcpmonitoring.tracing.McpRequestObservations;
 import io.github.mcpmonitoring.tracing.McpRequestTracingObservationHandler;
 import io.github.mcpmonitoring.tracing.StarterMeteredObservationHandler;
+import io.github.mcpmonitoring.tracing.ToolContentCapture;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +39,9 @@ class McpTracingConfiguration {
 	 */
 	static final int REQUEST_TRACING_HANDLER_ORDER = 500;
 
+	/** Longest tool arguments or result text a span carries, after redaction. */
+	static final int CAPTURED_CONTENT_MAX_LENGTH = 1024;
+
 	@Bean
 	@ConditionalOnClass(name = "org.slf4j.Logger")
 	@ConditionalOnProperty(prefix = "mcp.monitoring.access-log", name = "enabled")
@@ -51,6 +60,19 @@ class McpTracingConfiguration {
 		@ConditionalOnMissingBean
 		McpRequestObservations mcpRequestObservations(ObservationRegistry registry, Tracer tracer) {
 			return new McpRequestObservations(tracedOnly(registry, tracer));
+		}
+
+		@Bean
+		@ConditionalOnProperty(prefix = "mcp.monitoring.tracing.capture-content", name = "enabled")
+		@ConditionalOnMissingBean
+		ToolContentCapture mcpToolContentCapture(ObjectProvider<McpMonitoringProperties> properties,
+				ObjectProvider<RedactedValuesProvider> redactedValuesProviders) {
+			McpMonitoringProperties monitoring = properties.getIfAvailable();
+			List<String> configured = (monitoring != null)
+					? monitoring.getHealth().getRecentErrors().getRedactedValues() : List.of();
+			return new ToolContentCapture(new MessageRedactor(
+					McpMonitoringConfiguration.redactedValues(configured, redactedValuesProviders),
+					CAPTURED_CONTENT_MAX_LENGTH));
 		}
 
 		@Bean

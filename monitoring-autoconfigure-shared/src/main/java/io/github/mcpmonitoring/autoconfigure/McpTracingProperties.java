@@ -31,6 +31,33 @@ public class McpTracingProperties {
 		 */
 		private boolean enabled = true;
 
+		private final CaptureContent captureContent = new CaptureContent();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public CaptureContent getCaptureContent() {
+			return this.captureContent;
+		}
+
+	}
+
+	/**
+	 * Tool arguments and results in spans.
+	 */
+	public static class CaptureContent {
+
+		/**
+		 * Whether the span of a tools/call carries the call's arguments and the text of its result, redacted as
+		 * recent errors are and cut to 1024 characters each.
+		 */
+		private boolean enabled;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

@@ -76,6 +76,8 @@ class McpRequestTracingServerTests {
 			assertThat(attribute(span, "gen_ai.operation.name")).isEqualTo("execute_tool");
 			assertThat(attribute(span, "network.transport")).isEqualTo("tcp");
 			assertThat(attribute(span, "jsonrpc.request.id")).isNotEmpty();
+			assertThat(attribute(span, "gen_ai.tool.call.arguments")).as("never without the opt-in").isNull();
+			assertThat(attribute(span, "gen_ai.tool.call.result")).isNull();
 			assertThat(attribute(span, "mcp.session.id")).satisfies((sessionId) -> {
 				if (protocol.stateful()) {
 					assertThat(sessionId).isNotEmpty();
@@ -221,6 +223,22 @@ class McpRequestTracingServerTests {
 		finally {
 			logger.detachAppender(lines);
 			logger.setLevel(null);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void onOptInTheSpanCarriesArgumentsAndResultRedacted(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol, "mcp.monitoring.tracing.capture-content.enabled=true",
+				"mcp.monitoring.health.recent-errors.redacted-values=hunter2")) {
+			server.client("tester")
+				.callTool(new CallToolRequest("echo", Map.of("query", "cats", "password", "hunter2"), CALLER_META));
+
+			SpanData span = span(server, "tools/call echo");
+			assertThat(attribute(span, "gen_ai.tool.call.arguments")).contains("query=cats")
+				.contains("[redacted]")
+				.doesNotContain("hunter2");
+			assertThat(attribute(span, "gen_ai.tool.call.result")).startsWith("echo ").doesNotContain("hunter2");
 		}
 	}
 

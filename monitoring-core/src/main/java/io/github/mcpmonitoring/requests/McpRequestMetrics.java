@@ -279,7 +279,7 @@ public final class McpRequestMetrics {
 				origin = FailureClass.OTHER.origin();
 				errorType = (toolFailure != null) ? ErrorTypes.of(toolFailure) : ErrorTypes.TOOL_ERROR;
 			}
-			this.observer.end(request, method, target, duration, errorType, origin, status);
+			this.observer.end(request, result, method, target, duration, errorType, origin, status);
 		}
 		catch (Throwable ex) {
 			this.failureLog.recordingFailed("the request's span", ex);

@@ -2,9 +2,11 @@ package io.github.mcpmonitoring.requests;
 
 import java.util.Map;
 
+import io.github.mcpmonitoring.core.McpMeterNames;
 import io.github.mcpmonitoring.tracing.McpAccessLog;
 import io.github.mcpmonitoring.tracing.McpRequestObservation;
 import io.github.mcpmonitoring.tracing.McpRequestObservations;
+import io.github.mcpmonitoring.tracing.ToolContentCapture;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -21,16 +23,21 @@ public final class RequestObserver {
 
 	private final McpAccessLog accessLog;
 
+	private final ToolContentCapture contentCapture;
+
 	/**
 	 * Create the observer.
 	 * @param observations where request spans start, or {@code null} when the application does not trace
 	 * @param registry where the observation of the HTTP request a request arrives in is found, or {@code null}
 	 * @param accessLog the access log, or {@code null} when it is off
+	 * @param contentCapture what adds tool arguments and results to spans, or {@code null} when they stay out
 	 */
-	public RequestObserver(McpRequestObservations observations, ObservationRegistry registry, McpAccessLog accessLog) {
+	public RequestObserver(McpRequestObservations observations, ObservationRegistry registry, McpAccessLog accessLog,
+			ToolContentCapture contentCapture) {
 		this.observations = observations;
 		this.registry = registry;
 		this.accessLog = accessLog;
+		this.contentCapture = contentCapture;
 	}
 
 	/** Whether there is anything to do: without spans and access log, requests pass untouched. */
@@ -48,9 +55,12 @@ public final class RequestObserver {
 				protocolVersion, transport, meta(params), parent);
 	}
 
-	void end(McpRequest request, String method, String target, long durationNanos, String errorType,
+	void end(McpRequest request, Object result, String method, String target, long durationNanos, String errorType,
 			String errorOrigin, String statusCode) {
 		McpRequestObservation observation = request.startedObservation();
+		if (this.contentCapture != null && observation != null && McpMeterNames.METHOD_TOOLS_CALL.equals(method)) {
+			this.contentCapture.capture(observation.observation(), request.params(), result);
+		}
 		if (this.accessLog != null) {
 			// In the request's scope, so that the line carries its trace id like the tool's own lines.
 			Observation.Scope scope = (observation != null) ? openScope(observation.observation()) : null;
