@@ -243,6 +243,18 @@ class McpRequestTracingServerTests {
 	}
 
 	@Test
+	void withoutSpansAToolStillHasItsNameAndSessionInTheMdc() {
+		seenInTool.clear();
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
+				"mcp.monitoring.tracing.enabled=false")) {
+			McpSyncClient client = server.client("tester");
+			client.callTool(new CallToolRequest("traced", Map.of()));
+
+			assertThat(seenInTool).hasSize(3).startsWith("tool=traced").doesNotContain("session=null");
+		}
+	}
+
+	@Test
 	void switchedOffMakesNoRequestSpans() {
 		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
 				"mcp.monitoring.tracing.enabled=false")) {
@@ -282,7 +294,8 @@ class McpRequestTracingServerTests {
 	private static CallToolResult traced(ObservationRegistry registry, Tracer tracer) {
 		seenInTool.add("tool=" + MDC.get(ToolCallMdc.TOOL_NAME));
 		seenInTool.add("session=" + MDC.get(ToolCallMdc.SESSION_ID));
-		seenInTool.add("trace=" + tracer.currentSpan().context().traceId());
+		io.micrometer.tracing.Span current = tracer.currentSpan();
+		seenInTool.add("trace=" + ((current != null) ? current.context().traceId() : null));
 		Observation.createNotStarted("work.in.tool", registry).observe(() -> {
 		});
 		return CallToolResult.builder().addTextContent("traced").build();

@@ -123,9 +123,13 @@ public final class McpRequest {
 		return this.toolFailure;
 	}
 
-	/** Set when the request arrives, before it travels on; the observer's values. */
-	void observed(String sessionId, McpRequestObservation observation) {
+	/** Set when the request arrives, before it travels on. */
+	void arrivedInSession(String sessionId) {
 		this.sessionId = sessionId;
+	}
+
+	/** Set when the request arrives, before it travels on. */
+	void observed(McpRequestObservation observation) {
 		this.observation = observation;
 	}
 

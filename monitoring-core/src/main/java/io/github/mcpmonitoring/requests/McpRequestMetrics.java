@@ -145,6 +145,8 @@ public final class McpRequestMetrics {
 	McpRequest start(String method, Object params, McpSession session, ConnectionTags connection, Object id,
 			String sessionId) {
 		McpRequest request = new McpRequest(method, id, params, this.clock.monotonicTime(), session, connection);
+		// For the MDC of a running tool too, with or without spans.
+		request.arrivedInSession(sessionId);
 		if (this.observer != null) {
 			observe(request, sessionId);
 		}
@@ -154,7 +156,7 @@ public final class McpRequestMetrics {
 	private void observe(McpRequest request, String sessionId) {
 		try {
 			String method = McpMethods.bounded(request.method(), null);
-			request.observed(sessionId, this.observer.start(method, target(request, method), request.id(), sessionId,
+			request.observed(this.observer.start(method, target(request, method), request.id(), sessionId,
 					request.connection().protocolVersion(), request.connection().transport(), request.params()));
 		}
 		catch (Throwable ex) {
