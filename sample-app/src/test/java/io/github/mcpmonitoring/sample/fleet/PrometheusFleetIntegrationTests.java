@@ -16,17 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcpmonitoring.alerts.rules.UnknownToolCallsRule;
 import io.github.mcpmonitoring.sample.KalturaMcpServerApplication;
 import io.github.mcpmonitoring.sample.McpClients;
 import io.github.mcpmonitoring.testing.Executables;
 import io.github.mcpmonitoring.testing.LoopbackPorts;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -53,9 +58,12 @@ import static org.assertj.core.api.Assertions.fail;
  * alert rules every second, and a real MCP client drives traffic. Then, through Prometheus's HTTP API: the target is
  * up, every query of the Grafana dashboard (template variables substituted) runs and returns data, and
  * {@code McpToolErrorRateHigh} is pending or firing in Prometheus while the in-process evaluator fires it too.
+ * The client also calls tools the sample does not have and opens and closes sessions, so that the request layer's
+ * series (JSON-RPC errors, unknown tools, sessions, clients) have data and the shipped {@code McpUnknownToolCalls}
+ * fires in Prometheus and in-process, while no tool error alert fires because of those client mistakes.
  * The sample also probes two peer MCP servers: itself, and a second instance of the sample that is not running at
  * first, so that the shipped {@code McpPeerDown} fires in Prometheus and resolves once that instance starts.
- * {@code promtool} checks and unit-tests the shipped rules.
+ * {@code promtool} checks and unit-tests the shipped rules, and lints a scrape of the running sample.
  *
  * <p>
  * Needs Debian's {@code prometheus} package ({@code prometheus} and {@code promtool} on the PATH), which
@@ -67,7 +75,9 @@ import static org.assertj.core.api.Assertions.fail;
 				"mcp.monitoring.alerts.rules.tool-error-rate.for=0s", "server.shutdown=immediate",
 				"management.server.port=0", "mcp.monitoring.peers.self.check=tools-list",
 				"mcp.monitoring.peers.self.interval=1s", "mcp.monitoring.peers.self.timeout=2s",
-				"mcp.monitoring.peers.second.interval=1s", "mcp.monitoring.peers.second.timeout=2s" })
+				"mcp.monitoring.peers.second.interval=1s", "mcp.monitoring.peers.second.timeout=2s",
+				"mcp.monitoring.alerts.rules.unknown-tool-calls.for=0s", "mcp.monitoring.clients.enabled=true",
+				"mcp.monitoring.clients.allowed=" + PrometheusFleetIntegrationTests.CLIENT_NAME })
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -84,13 +94,26 @@ class PrometheusFleetIntegrationTests {
 
 	private static final String JOB = "mcp-sample";
 
+	private static final String UNKNOWN_TOOL = UnknownToolCallsRule.UNKNOWN_TOOL;
+
+	/** The text format Prometheus 2 asks for, the one {@code promtool check metrics} reads. */
+	private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+
+	/** The line of a family's metadata or of one of its samples, and the family's name. */
+	private static final Pattern FAMILY_LINE = Pattern.compile("(?:# (?:HELP|TYPE|UNIT) )?([a-zA-Z_:][a-zA-Z0-9_:]*).*");
+
 	private static final int SERVER_PORT = LoopbackPorts.free();
 
 	/** Where the second sample instance, the peer that goes down and comes back, listens once started. */
 	private static final int SECOND_PORT = LoopbackPorts.free();
 
-	/** What replaces McpPeerDown's {@code for: 1m} in Prometheus's copy of the rules, so that it fires in seconds. */
-	private static final String PEER_DOWN_FOR = "2s";
+	/**
+	 * The alerts whose {@code for} Prometheus's copy of the rules shortens, and to what, so that they fire in seconds.
+	 */
+	private static final Map<String, String> SHORT_WAITS = Map.of("McpPeerDown", "2s", "McpUnknownToolCalls", "2s");
+
+	/** The name the MCP Java SDK's client gives itself in {@code initialize}, on both SDK lines. */
+	static final String CLIENT_NAME = "Java SDK MCP Client";
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -101,15 +124,6 @@ class PrometheusFleetIntegrationTests {
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\$(\\w+)|\\[\\[(\\w+)]]");
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
-
-	/**
-	 * Dashboard queries (panel title and refId) on series that only the request layer records: JSON-RPC errors,
-	 * unknown tools, sessions, result sizes and clients. Prometheus must accept them, but they may return no data
-	 * until the sample records every MCP request; take each off this list once it does.
-	 */
-	private static final Set<String> AWAITING_REQUEST_LAYER = Set.of("JSON-RPC errors by status code/A",
-			"Unknown tool calls/A", "Active sessions/A", "Session duration p50 / p95/A", "Session duration p50 / p95/B",
-			"Tool result size p95/A", "Requests by client/A");
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -144,7 +158,7 @@ class PrometheusFleetIntegrationTests {
 	void startPrometheusAndDriveTraffic() throws Exception {
 		String binary = Executables.require("prometheus", "prometheus").toString();
 		this.workDir = Files.createTempDirectory("mcp-fleet-prometheus");
-		Files.writeString(this.workDir.resolve("mcp-alerts.rules.yml"), shippedRulesWithShortPeerDownWait());
+		Files.writeString(this.workDir.resolve("mcp-alerts.rules.yml"), shippedRulesWithShortWaits());
 		Files.writeString(this.workDir.resolve("prometheus.yml"), """
 				global:
 				  scrape_interval: 1s
@@ -182,6 +196,9 @@ class PrometheusFleetIntegrationTests {
 		// About 3 s of calls, so that several scrapes see the error series grow.
 		for (int i = 0; i < 40; i++) {
 			driveTraffic();
+			if (i % 10 == 0) {
+				openAndCloseASession();
+			}
 			Thread.sleep(60);
 		}
 	}
@@ -300,22 +317,50 @@ class PrometheusFleetIntegrationTests {
 			}
 		}
 		assertThat(rejected).as("dashboard queries Prometheus rejects").isEmpty();
-		assertThat(queries).extracting(PanelQuery::key)
-			.as("dashboard queries awaiting the request layer")
-			.containsAll(AWAITING_REQUEST_LAYER);
 		eventually("every dashboard query returns data", () -> {
 			List<String> empty = new ArrayList<>();
 			for (PanelQuery query : queries) {
-				if (AWAITING_REQUEST_LAYER.contains(query.key())) {
-					continue;
-				}
 				String expr = substitute(query.expr(), variables);
 				if (query(expr).path("data").path("result").isEmpty()) {
 					empty.add(query + ": no data from " + expr);
 				}
 			}
 			assertThat(empty).isEmpty();
+		}, () -> {
+			driveTraffic();
+			openAndCloseASession();
+		});
+	}
+
+	@Test
+	void unknownToolCallsAlertFiresInPrometheusAndInProcessButNoToolErrorAlert() throws Exception {
+		eventually("McpUnknownToolCalls firing in Prometheus and in-process", () -> {
+			List<JsonNode> unknown = prometheusAlerts("McpUnknownToolCalls");
+			assertThat(unknown).as("McpUnknownToolCalls alerts in Prometheus").hasSize(1);
+			JsonNode alert = unknown.get(0);
+			assertThat(alert.path("state").asText()).isEqualTo("firing");
+			assertThat(alert.path("labels").path("severity").asText()).isEqualTo("warning");
+			assertThat(alert.path("labels").path("job").asText()).isEqualTo(JOB);
+			assertThat(alert.path("labels").path("instance").asText()).isEqualTo("127.0.0.1:" + this.managementPort);
+			assertThat(alert.path("labels").has("gen_ai_tool_name")).as("a tool name on " + alert).isFalse();
+			assertThat(alert.path("annotations").path("runbook_url").asText())
+				.isEqualTo("docs/runbooks/McpUnknownToolCalls.md");
+			assertThat(alert.path("annotations").path("summary").asText()).endsWith("calls of tools that do not exist");
+
+			assertThat(inProcessFiring()).extracting((firing) -> firing.path("name").asText())
+				.as("alerts firing in-process (/actuator/health)")
+				.contains("McpUnknownToolCalls");
 		}, this::driveTraffic);
+
+		List<JsonNode> onTheUnknownTool = new ArrayList<>();
+		prometheusApi("/api/v1/alerts").path("data").path("alerts").forEach((alert) -> {
+			if (alert.path("labels").path("gen_ai_tool_name").asText().equals(UNKNOWN_TOOL)) {
+				onTheUnknownTool.add(alert);
+			}
+		});
+		assertThat(onTheUnknownTool).as("alerts in Prometheus on the calls of tools that do not exist").isEmpty();
+		assertThat(inProcessFiring()).as("alerts firing in-process on the calls of tools that do not exist")
+			.noneMatch((firing) -> firing.path("labels").path("gen_ai_tool_name").asText().equals(UNKNOWN_TOOL));
 	}
 
 	@Test
@@ -329,19 +374,73 @@ class PrometheusFleetIntegrationTests {
 		promtool("test", "rules", "mcp-alerts.rules.test.yml");
 	}
 
+	@Test
+	void promtoolFindsNothingToSayAboutTheStartersFamiliesInAScrapeOfTheSample() throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/prometheus"))
+			.header("Accept", TEXT_FORMAT)
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		String scrape = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		// The starter's families only: Boot's, the JVM's and Tomcat's are not ours to lint.
+		String starters = scrape.lines()
+			.filter((line) -> familyOf(line).startsWith("mcp_"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		assertThat(starters).contains("mcp_server_operation_duration_seconds_bucket{",
+				"mcp_server_session_duration_seconds_bucket{", "mcp_server_session_active{",
+				"mcp_server_client_requests_total{", "mcp_server_tool_result_size_characters_bucket{",
+				"mcp_alerts_active{", "mcp_client_name=\"" + CLIENT_NAME + "\"");
+		Path input = Files.createTempFile("scrape", ".txt");
+		try {
+			Files.writeString(input, starters);
+			promtool(input, "check", "metrics");
+		}
+		finally {
+			Files.deleteIfExists(input);
+		}
+	}
+
+	/** Calls of two tools, and of a tool the sample does not have, under a name never used before. */
 	private void driveTraffic() {
 		this.client.callTool(new CallToolRequest("list_media", Map.of("limit", 5)));
 		this.client.callTool(new CallToolRequest("list_categories", Map.of()));
+		String unknownTool = "no_such_tool_" + UUID.randomUUID();
+		assertThatExceptionOfType(McpError.class)
+			.isThrownBy(() -> this.client.callTool(new CallToolRequest(unknownTool, Map.of())));
+	}
+
+	/** A session that a second client opens, uses and closes, for the session duration. */
+	private void openAndCloseASession() {
+		McpSyncClient shortLived = McpClients.streamable(this.port, Duration.ofSeconds(10));
+		try {
+			shortLived.initialize();
+			shortLived.ping();
+		}
+		finally {
+			shortLived.closeGracefully();
+		}
 	}
 
 	private List<JsonNode> peerDownAlerts() throws Exception {
+		return prometheusAlerts("McpPeerDown");
+	}
+
+	private List<JsonNode> prometheusAlerts(String name) throws Exception {
 		List<JsonNode> alerts = new ArrayList<>();
 		prometheusApi("/api/v1/alerts").path("data").path("alerts").forEach((alert) -> {
-			if ("McpPeerDown".equals(alert.path("labels").path("alertname").asText())) {
+			if (name.equals(alert.path("labels").path("alertname").asText())) {
 				alerts.add(alert);
 			}
 		});
 		return alerts;
+	}
+
+	/** The alerts the in-process evaluator fires, as the alerts component of /actuator/health lists them. */
+	private List<JsonNode> inProcessFiring() throws Exception {
+		JsonNode health = this.json.readTree(get("http://localhost:" + this.managementPort + "/actuator/health").body());
+		List<JsonNode> firing = new ArrayList<>();
+		health.path("components").path("alerts").path("details").path("firing").forEach(firing::add);
+		return firing;
 	}
 
 	private double peerUp(String peer) throws Exception {
@@ -352,19 +451,26 @@ class PrometheusFleetIntegrationTests {
 	}
 
 	/**
-	 * The shipped rules with only McpPeerDown's {@code for} shortened to {@link #PEER_DOWN_FOR}: its expression,
+	 * The shipped rules with only the {@code for} of the alerts in {@link #SHORT_WAITS} shortened: their expressions,
 	 * labels and annotations stay the shipped ones.
 	 */
-	private static String shippedRulesWithShortPeerDownWait() throws IOException {
+	private static String shippedRulesWithShortWaits() throws IOException {
 		String rules = Files.readString(RULES);
-		int alert = rules.indexOf("- alert: McpPeerDown\n");
-		assertThat(alert).as("McpPeerDown in " + RULES).isNotNegative();
+		for (Map.Entry<String, String> shortWait : SHORT_WAITS.entrySet()) {
+			rules = withWait(rules, shortWait.getKey(), shortWait.getValue());
+		}
+		return rules;
+	}
+
+	private static String withWait(String rules, String alertName, String wait) {
+		int alert = rules.indexOf("- alert: " + alertName + "\n");
+		assertThat(alert).as(alertName + " in " + RULES).isNotNegative();
 		int nextAlert = rules.indexOf("- alert:", alert + 1);
-		Matcher wait = Pattern.compile("\n\\s+for: (\\S+)\n")
+		Matcher shipped = Pattern.compile("\n\\s+for: (\\S+)\n")
 			.matcher(rules)
 			.region(alert, (nextAlert < 0) ? rules.length() : nextAlert);
-		assertThat(wait.find()).as("for: of McpPeerDown in " + RULES).isTrue();
-		return rules.substring(0, wait.start(1)) + PEER_DOWN_FOR + rules.substring(wait.end(1));
+		assertThat(shipped.find()).as("for: of " + alertName + " in " + RULES).isTrue();
+		return rules.substring(0, shipped.start(1)) + wait + rules.substring(shipped.end(1));
 	}
 
 	private void assertTargetUp() throws Exception {
@@ -485,23 +591,42 @@ class PrometheusFleetIntegrationTests {
 		}
 	}
 
+	private static String familyOf(String line) {
+		Matcher family = FAMILY_LINE.matcher(line);
+		return family.matches() ? family.group(1) : "";
+	}
+
 	/** Run promtool in deploy/prometheus (it resolves rule files relative to the file it reads). */
 	private static void promtool(String... arguments) throws Exception {
+		promtool(null, arguments);
+	}
+
+	/**
+	 * Run promtool in deploy/prometheus with the file as its standard input (none when null), and expect it to
+	 * succeed and say nothing.
+	 */
+	private static void promtool(Path input, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Executables.require("prometheus", "promtool").toString());
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile("promtool", ".log");
 		try {
-			Process process = new ProcessBuilder(command).directory(PROMETHEUS_DIR.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(PROMETHEUS_DIR.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
+				.redirectOutput(output.toFile());
+			if (input != null) {
+				builder.redirectInput(input.toFile());
+			}
+			Process process = builder.start();
 			if (!process.waitFor(60, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				fail(String.join(" ", command) + " did not finish within 60 s:\n" + Files.readString(output));
 			}
 			assertThat(process.exitValue()).as(String.join(" ", command) + " in " + PROMETHEUS_DIR + ":\n"
 					+ Files.readString(output)).isZero();
+			if (input != null) {
+				assertThat(Files.readString(output)).as(String.join(" ", command) + " on " + input).isBlank();
+			}
 		}
 		finally {
 			Files.deleteIfExists(output);
@@ -516,10 +641,6 @@ class PrometheusFleetIntegrationTests {
 	}
 
 	private record PanelQuery(String panel, String refId, String expr, String datasourceUid) {
-
-		String key() {
-			return this.panel + "/" + this.refId;
-		}
 
 		@Override
 		public String toString() {
