@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.mcpmonitoring.tracing.McpAccessLog;
 import io.github.mcpmonitoring.tracing.ToolCallMdc;
 import io.micrometer.observation.Observation;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.modelcontextprotocol.client.McpClient;
@@ -195,6 +198,21 @@ class McpRequestTracingServerTests {
 			assertThat(seenInTool).containsExactly("tool=traced",
 					"session=" + attribute(request, "mcp.session.id"), "trace=" + CALLER_TRACE);
 			assertThat(attribute(span(server, "tools/call fail"), "error.type")).isEqualTo("IllegalStateException");
+			client.callTool(new CallToolRequest("later", Map.of(), CALLER_META));
+			assertThat(exemplarTraceIds(server, "traced")).as("the async tool's timer recorded in its request's span")
+				.contains(CALLER_TRACE);
+			assertThat(exemplarTraceIds(server, "later")).as("also when the result arrives on another thread")
+				.contains(CALLER_TRACE);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Protocol.class)
+	void aToolCallsHistogramBucketNamesItsTraceAsAnExemplar(RequestMetricsServer.Protocol protocol) {
+		try (RequestMetricsServer server = start(protocol)) {
+			server.client("tester").callTool(new CallToolRequest("echo", Map.of(), CALLER_META));
+
+			assertThat(exemplarTraceIds(server, "echo")).contains(CALLER_TRACE);
 		}
 	}
 
@@ -287,6 +305,20 @@ class McpRequestTracingServerTests {
 			.orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
 	}
 
+	/** The trace ids of the exemplars on the tool's buckets of the operation histogram, in the OpenMetrics scrape. */
+	private static List<String> exemplarTraceIds(RequestMetricsServer server, String tool) {
+		String scrape = server.context.getBean(PrometheusMeterRegistry.class)
+			.scrape("application/openmetrics-text; version=1.0.0; charset=utf-8");
+		Matcher matcher = Pattern.compile("(?m)^mcp_server_operation_duration_seconds_bucket\\{[^}\n]*"
+				+ "gen_ai_tool_name=\"" + tool + "\"[^}\n]*\\} \\S+ # \\{[^}\n]*trace_id=\"([0-9a-f]{32})\"")
+			.matcher(scrape);
+		List<String> traceIds = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			traceIds.add(matcher.group(1));
+		}
+		return traceIds;
+	}
+
 	private static String attribute(SpanData span, String key) {
 		return span.getAttributes().get(AttributeKey.stringKey(key));
 	}
@@ -322,26 +354,33 @@ class McpRequestTracingServerTests {
 
 	}
 
-	/** Finished spans, exported as each span ends, before the server answers. */
-	static final class Spans implements SpanExporter {
+	/**
+	 * Finished spans, exported as each span ends, before the server answers. Not a {@link SpanExporter} bean itself:
+	 * Boot would also hand such a bean to its batching processor, which exports every span a second time later.
+	 */
+	static final class Spans {
 
 		final List<SpanData> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-		@Override
-		public CompletableResultCode export(java.util.Collection<SpanData> spans) {
-			this.finished.addAll(spans);
-			return CompletableResultCode.ofSuccess();
-		}
+		final SpanExporter exporter = new SpanExporter() {
 
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
+			@Override
+			public CompletableResultCode export(java.util.Collection<SpanData> spans) {
+				Spans.this.finished.addAll(spans);
+				return CompletableResultCode.ofSuccess();
+			}
 
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
+			@Override
+			public CompletableResultCode flush() {
+				return CompletableResultCode.ofSuccess();
+			}
+
+			@Override
+			public CompletableResultCode shutdown() {
+				return CompletableResultCode.ofSuccess();
+			}
+
+		};
 
 	}
 
@@ -355,7 +394,7 @@ class McpRequestTracingServerTests {
 
 		@Bean
 		SpanProcessor inMemorySpanProcessor(Spans spans) {
-			return SimpleSpanProcessor.create(spans);
+			return SimpleSpanProcessor.create(spans.exporter);
 		}
 
 	}
@@ -388,7 +427,14 @@ class McpRequestTracingServerTests {
 			return List.of(McpServerFeatures.AsyncToolSpecification.builder()
 				.tool(TestSpecifications.tool("traced"))
 				.callHandler((exchange, request) -> Mono.fromCallable(() -> traced(registry, tracer)))
-				.build());
+				.build(),
+					McpServerFeatures.AsyncToolSpecification.builder()
+						.tool(TestSpecifications.tool("later"))
+						// The result arrives on one of Reactor's timer threads, not where the call was subscribed.
+						.callHandler((exchange, request) -> Mono
+							.just(CallToolResult.builder().addTextContent("later").build())
+							.delayElement(Duration.ofMillis(20)))
+						.build());
 		}
 
 	}
