@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,32 +80,36 @@ public final class ZipkinServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the traces that contain a span of the given name, waiting until at least one arrived: exporters send
-	 * spans in batches.
+	 * Return the first trace that contains a span of the given name and satisfies a condition, waiting until one
+	 * arrived: exporters send spans in batches, so the spans of one trace can arrive at different times.
 	 * @param serviceName the service that reported the span
 	 * @param spanName the span's name (Zipkin keeps names in lower case)
+	 * @param condition what the trace's spans must satisfy, for example that they contain a given trace id and span
 	 * @param timeout how long to wait for one
-	 * @return the spans of each trace
+	 * @return the spans of the trace
 	 * @throws Exception if Zipkin cannot be asked
 	 */
-	public List<List<JsonNode>> awaitTraces(String serviceName, String spanName, Duration timeout) throws Exception {
+	public List<JsonNode> awaitTrace(String serviceName, String spanName, Predicate<List<JsonNode>> condition,
+			Duration timeout) throws Exception {
 		String query = "/api/v2/traces?limit=10&serviceName=" + encode(serviceName) + "&spanName=" + encode(spanName);
 		long deadline = System.nanoTime() + timeout.toNanos();
+		List<List<JsonNode>> traces = new ArrayList<>();
 		while (true) {
 			HttpResponse<String> response = get(query);
-			List<List<JsonNode>> traces = new ArrayList<>();
+			traces.clear();
 			if (response.statusCode() == 200) {
 				for (JsonNode trace : MAPPER.readTree(response.body())) {
 					List<JsonNode> spans = new ArrayList<>();
 					trace.forEach(spans::add);
+					if (condition.test(spans)) {
+						return spans;
+					}
 					traces.add(spans);
 				}
 			}
-			if (!traces.isEmpty()) {
-				return traces;
-			}
 			if (System.nanoTime() - deadline > 0) {
-				fail("No trace with span " + spanName + " of " + serviceName + " reached Zipkin within " + timeout);
+				fail("No trace with span " + spanName + " of " + serviceName + " as expected reached Zipkin within "
+						+ timeout + "; traces with that span: " + traces);
 			}
 			TimeUnit.MILLISECONDS.sleep(250);
 		}

@@ -37,10 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with tracing switched on by Boot's sampling probability alone, exporting to a real Zipkin server: a tool
- * call's Kaltura API calls are spans of its trace with the HTTP client's request under them, the OpenMetrics scrape
- * names that trace in an exemplar of the API call's histogram, and a line logged during the Kaltura call carries the
- * trace id in Boot's ECS JSON as {@code trace.id}.
+ * The sample with tracing switched on by Boot's sampling probability alone, exporting to a real Zipkin server, called
+ * by the MCP SDK's client. A {@code tools/call} is a SERVER span: of the caller's trace when the caller sends a
+ * {@code traceparent} in {@code params._meta}, of the HTTP request it arrived in otherwise. The tool's Kaltura API
+ * call is a span under it with the HTTP client's request under that; the OpenMetrics scrape names the trace in
+ * exemplars; lines logged during the call (the slow-call line, the access log) carry the trace id in Boot's ECS JSON.
+ * The two tests call different tools, so that neither reads an exemplar the other left in the same bucket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.tracing.sampling.probability=1.0", "logging.structured.format.console=ecs",
@@ -50,6 +52,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracingEndToEndTests {
 
 	private static final String SERVICE = "kaltura-mcp-server";
+
+	private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+	private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Pattern ENTRY_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9]+_[a-zA-Z0-9]+)\"");
 
@@ -86,51 +94,117 @@ class TracingEndToEndTests {
 	}
 
 	@Test
-	void aToolCallsKalturaCallIsASpanOfItsTraceWithAnExemplarAndCorrelatedLogs(CapturedOutput output)
-			throws Exception {
+	void aToolCallWithTheCallersTraceparentInMetaContinuesItsTrace(CapturedOutput output) throws Exception {
 		McpSyncClient client = McpClients.streamable(this.port, Duration.ofSeconds(30));
 		try {
 			client.initialize();
 			String entryId = firstEntryId(client.callTool(new CallToolRequest("list_media", Map.of("limit", 1))));
-			CallToolResult entry = client.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", entryId)));
+			CallToolResult entry = client.callTool(new CallToolRequest("get_media_entry", Map.of("entry_id", entryId),
+					Map.of("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01")));
 			assertThat(entry.isError()).isFalse();
 		}
 		finally {
 			client.closeGracefully();
 		}
 
-		List<List<JsonNode>> traces = zipkin.awaitTraces(SERVICE, "kaltura.media.get", Duration.ofSeconds(60));
-		assertThat(traces).hasSize(1);
-		List<JsonNode> trace = traces.get(0);
-		JsonNode apiCall = span(trace, "kaltura.media.get").orElseThrow();
-		String traceId = apiCall.path("traceId").asText();
-		assertThat(apiCall.path("tags").path("api").asText()).isEqualTo("kaltura.media.get");
-		assertThat(apiCall.has("parentId")).as("a child of the span the tool call runs in").isTrue();
+		List<JsonNode> trace = zipkin.awaitTrace(SERVICE, "kaltura.media.get",
+				(spans) -> CALLER_TRACE.equals(spans.get(0).path("traceId").asText())
+						&& span(spans, "tools/call get_media_entry").isPresent(),
+				EXPORT_TIMEOUT);
+		JsonNode request = span(trace, "tools/call get_media_entry").orElseThrow();
+		assertThat(request.path("kind").asText()).isEqualTo("SERVER");
+		assertThat(request.path("parentId").asText()).isEqualTo(CALLER_SPAN);
+		JsonNode tags = request.path("tags");
+		assertThat(tags.path("mcp.method.name").asText()).isEqualTo("tools/call");
+		assertThat(tags.path("gen_ai.tool.name").asText()).isEqualTo("get_media_entry");
+		assertThat(tags.path("gen_ai.operation.name").asText()).isEqualTo("execute_tool");
+		assertThat(tags.path("network.transport").asText()).isEqualTo("tcp");
+		assertThat(tags.path("mcp.session.id").asText()).isNotEmpty();
+		assertThat(tags.path("jsonrpc.request.id").asText()).isNotEmpty();
+		assertThat(span(trace, "kaltura.media.get")).as("the Kaltura API call, a child of the tools/call")
+			.hasValueSatisfying(
+					(apiCall) -> assertThat(apiCall.path("parentId").asText()).isEqualTo(request.path("id").asText()));
+
+		Pattern exemplar = Pattern.compile("(?m)^mcp_server_operation_duration_seconds_bucket\\{[^}]*"
+				+ "gen_ai_tool_name=\"get_media_entry\"[^}]*\\} \\S+ # \\{[^}]*trace_id=\"" + CALLER_TRACE + "\"");
+		String openMetrics = openMetricsScrape();
+		assertThat(exemplar.matcher(openMetrics).find()).as("an exemplar with the call's trace id in " + openMetrics)
+			.isTrue();
+
+		JsonNode accessLine = ecsLines(output, "io.github.mcpmonitoring.access", "get_media_entry").get(0);
+		assertThat(accessLine.path("trace.id").asText()).isEqualTo(CALLER_TRACE);
+		assertThat(field(accessLine, "gen_ai.tool.name")).isEqualTo("get_media_entry");
+		assertThat(field(accessLine, "mcp.outcome")).isEqualTo("success");
+	}
+
+	@Test
+	void withoutATraceparentAToolCallIsASpanOfItsHttpRequestWithTheKalturaCallUnderIt(CapturedOutput output)
+			throws Exception {
+		McpSyncClient client = McpClients.streamable(this.port, Duration.ofSeconds(30));
+		try {
+			client.initialize();
+			CallToolResult categories = client.callTool(new CallToolRequest("list_categories", Map.of("limit", 1)));
+			assertThat(categories.isError()).isFalse();
+		}
+		finally {
+			client.closeGracefully();
+		}
+
+		// Complete: the HTTP server span ends after the answer is sent, so it can come in a later batch.
+		List<JsonNode> trace = zipkin.awaitTrace(SERVICE, "kaltura.category.list",
+				(spans) -> span(spans, "tools/call list_categories").flatMap((request) -> byId(spans,
+						request.path("parentId").asText()))
+					.isPresent(), EXPORT_TIMEOUT);
+		JsonNode request = span(trace, "tools/call list_categories").orElseThrow();
+		JsonNode httpRequest = byId(trace, request.path("parentId").asText()).orElseThrow();
+		assertThat(httpRequest.path("kind").asText()).isEqualTo("SERVER");
+		assertThat(httpRequest.path("name").asText()).isEqualTo("http post /mcp");
+		JsonNode apiCall = span(trace, "kaltura.category.list").orElseThrow();
+		assertThat(apiCall.path("parentId").asText()).as("a child of the tools/call").isEqualTo(request.path("id").asText());
+		assertThat(apiCall.path("tags").path("api").asText()).isEqualTo("kaltura.category.list");
 		assertThat(trace).as("the Kaltura HTTP request, a child of the API call, propagated as Boot's clients do")
 			.anySatisfy((span) -> {
 				assertThat(span.path("name").asText()).startsWith("http post");
 				assertThat(span.path("kind").asText()).isEqualTo("CLIENT");
 				assertThat(span.path("parentId").asText()).isEqualTo(apiCall.path("id").asText());
 			});
-		assertThat(trace).as("the HTTP request the tool call arrived in")
-			.anySatisfy((span) -> assertThat(span.path("id").asText()).isEqualTo(apiCall.path("parentId").asText()));
 
+		String traceId = apiCall.path("traceId").asText();
+		Pattern exemplar = Pattern.compile("(?m)^mcp_api_call_duration_seconds_bucket\\{[^}]*"
+				+ "api=\"kaltura\\.category\\.list\"[^}]*error_type=\"none\"[^}]*\\} \\S+ # \\{[^}]*trace_id=\""
+				+ traceId + "\"");
 		String openMetrics = openMetricsScrape();
-		Pattern exemplar = Pattern.compile("(?m)^mcp_api_call_duration_seconds_bucket\\{[^}]*api=\"kaltura\\.media\\.get\""
-				+ "[^}]*error_type=\"none\"[^}]*\\} \\S+ # \\{[^}]*trace_id=\"" + traceId + "\"");
 		assertThat(exemplar.matcher(openMetrics).find()).as("an exemplar with the call's trace id in " + openMetrics)
 			.isTrue();
 
-		JsonNode slowCallLine = output.getOut()
-			.lines()
-			.filter((line) -> line.startsWith("{") && line.contains("Slow call") && line.contains("kaltura.media.get"))
-			.map(TracingEndToEndTests::json)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no ECS line of the Kaltura call in " + output.getOut()));
+		JsonNode slowCallLine = ecsLines(output, "Slow call", "kaltura.category.list").get(0);
 		// ECS's trace.id and span.id, renamed from Micrometer Tracing's MDC keys as docs/tracing.md shows.
 		assertThat(slowCallLine.path("trace.id").asText()).isEqualTo(traceId);
 		assertThat(slowCallLine.path("span.id").asText()).isEqualTo(apiCall.path("id").asText());
 		assertThat(slowCallLine.path("ecs").path("version").asText()).isNotEmpty();
+	}
+
+	/** The ECS JSON lines of this test's output that contain both texts, at least one. */
+	private static List<JsonNode> ecsLines(CapturedOutput output, String text, String otherText) {
+		List<JsonNode> lines = output.getOut()
+			.lines()
+			.filter((line) -> line.startsWith("{") && line.contains(text) && line.contains(otherText))
+			.map(TracingEndToEndTests::json)
+			.toList();
+		assertThat(lines).as("ECS lines with " + text + " and " + otherText + " in " + output.getOut()).isNotEmpty();
+		return lines;
+	}
+
+	/** A field of an ECS line, whether the format writes a dotted key as it is or nested. */
+	private static String field(JsonNode line, String key) {
+		if (line.has(key)) {
+			return line.path(key).asText();
+		}
+		JsonNode node = line;
+		for (String part : key.split("\\.")) {
+			node = node.path(part);
+		}
+		return node.asText();
 	}
 
 	private String openMetricsScrape() throws Exception {
@@ -141,13 +215,18 @@ class TracingEndToEndTests {
 			.build();
 		var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/openmetrics-text"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/openmetrics-text"));
 		return response.body();
 	}
 
+	/** The span of that name, which Zipkin keeps in lower case. */
 	private static Optional<JsonNode> span(List<JsonNode> trace, String name) {
-		return trace.stream().filter((span) -> name.equals(span.path("name").asText())).findFirst();
+		return trace.stream().filter((span) -> name.equalsIgnoreCase(span.path("name").asText())).findFirst();
+	}
+
+	private static Optional<JsonNode> byId(List<JsonNode> trace, String id) {
+		return trace.stream().filter((span) -> id.equals(span.path("id").asText())).findFirst();
 	}
 
 	private static JsonNode json(String line) {
