@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.requests;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.github.mcpmonitoring.core.McpMeterNames;
 import io.micrometer.core.instrument.Counter;
@@ -15,22 +16,30 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests of the request layer in a real Spring AI MCP server (webmvc; streamable, SSE and stateless) on a random port,
- * called by the MCP SDK's own client over HTTP: every request counted once, with bounded tags; unknown tools and
- * methods under {@code _OTHER}; sessions; clients; and the answers the client gets unchanged.
+ * Tests of the request layer in a real Spring AI MCP server (webmvc; streamable, SSE and stateless; SYNC and ASYNC)
+ * on a random port, called by the MCP SDK's own client over HTTP: every request counted once, with bounded tags;
+ * unknown tools and methods under {@code _OTHER}; sessions; clients; and the answers the client gets unchanged.
  */
 class McpRequestMetricsServerTests {
 
+	static Stream<Arguments> servers() {
+		return Stream.of(RequestMetricsServer.Protocol.values())
+			.flatMap((protocol) -> Stream.of(RequestMetricsServer.Type.values())
+				.map((type) -> Arguments.of(protocol, type)));
+	}
+
 	@ParameterizedTest
-	@EnumSource(RequestMetricsServer.Protocol.class)
-	void countsOneCallOfEachMethodFamilyOnce(RequestMetricsServer.Protocol protocol) {
-		try (RequestMetricsServer server = start(protocol)) {
+	@MethodSource("servers")
+	void countsOneCallOfEachMethodFamilyOnce(RequestMetricsServer.Protocol protocol, RequestMetricsServer.Type type) {
+		try (RequestMetricsServer server = start(protocol, type)) {
 			McpSyncClient client = server.client("tester");
 			long before = server.total();
 			client.ping();
@@ -52,12 +61,17 @@ class McpRequestMetricsServerTests {
 			}
 			assertOnce(server, "tools/call", "echo", "");
 			assertOnce(server, "prompts/get", "", "greet");
-			// The client does not send logging/setLevel to a server without the logging capability.
-			int loggingSent = (logging instanceof IllegalStateException) ? 0 : 1;
-			assertThat(server.count("mcp.method.name", "logging/setLevel")).as("logging/setLevel (%s)", logging)
-				.isEqualTo(loggingSent);
+			if (protocol.stateful()) {
+				assertThat(logging).isNull();
+				assertOnce(server, "logging/setLevel", "", "");
+			}
+			else {
+				// The client does not send logging/setLevel to a server without the logging capability.
+				assertThat(logging).isInstanceOf(IllegalStateException.class);
+				assertThat(server.count("mcp.method.name", "logging/setLevel")).isZero();
+			}
 			assertThat(server.total() - before).as(RequestMetricsServer.describe(server.timers()))
-				.isEqualTo(9 + loggingSent);
+				.isEqualTo(protocol.stateful() ? 10 : 9);
 			String version = protocol.stateful() ? server.timers("mcp.method.name", "ping").get(0)
 				.getId()
 				.getTag("mcp.protocol.version") : "";
@@ -82,9 +96,10 @@ class McpRequestMetricsServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(RequestMetricsServer.Protocol.class)
-	void countsCallsOfUnknownToolsUnderOneSeriesAsTheClientsMistake(RequestMetricsServer.Protocol protocol) {
-		try (RequestMetricsServer server = start(protocol)) {
+	@MethodSource("servers")
+	void countsCallsOfUnknownToolsUnderOneSeriesAsTheClientsMistake(RequestMetricsServer.Protocol protocol,
+			RequestMetricsServer.Type type) {
+		try (RequestMetricsServer server = start(protocol, type)) {
 			McpSyncClient client = server.client("tester");
 			int seriesBefore = server.timers().size();
 			for (int i = 0; i < 300; i++) {
@@ -105,31 +120,16 @@ class McpRequestMetricsServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(RequestMetricsServer.Protocol.class)
-	void aToolThatThrowsIsCountedOnceWithItsExceptionClass(RequestMetricsServer.Protocol protocol) {
-		try (RequestMetricsServer server = start(protocol)) {
+	@MethodSource("servers")
+	void aToolThatThrowsIsCountedOnceWithItsExceptionClass(RequestMetricsServer.Protocol protocol,
+			RequestMetricsServer.Type type) {
+		try (RequestMetricsServer server = start(protocol, type)) {
 			McpSyncClient client = server.client("tester");
 			catchThrowable(() -> client.callTool(new CallToolRequest("fail", Map.of())));
 			assertThat(server.count("mcp.method.name", "tools/call", "gen_ai.tool.name", "fail"))
 				.as(RequestMetricsServer.describe(server.timers()))
 				.isEqualTo(1);
 			assertThat(server.count("gen_ai.tool.name", "fail", "error.type", "IllegalStateException")).isEqualTo(1);
-		}
-	}
-
-	@Test
-	void asyncServerCountsToolCallsOnce() {
-		try (RequestMetricsServer server = RequestMetricsServer.start(RequestMetricsServer.Protocol.STREAMABLE,
-				TestSpecifications.AsyncTools.class, "spring.ai.mcp.server.type=ASYNC")) {
-			McpSyncClient client = server.client("tester");
-			client.callTool(new CallToolRequest("echo", Map.of()));
-			catchThrowable(() -> client.callTool(new CallToolRequest("fail", Map.of())));
-			catchThrowable(() -> client.callTool(new CallToolRequest("nope", Map.of())));
-			assertThat(server.count("mcp.method.name", "tools/call")).as(RequestMetricsServer.describe(server.timers()))
-				.isEqualTo(3);
-			assertThat(server.count("gen_ai.tool.name", "echo", "error.type", "none")).isEqualTo(1);
-			assertThat(server.count("gen_ai.tool.name", "fail", "error.type", "IllegalStateException")).isEqualTo(1);
-			assertThat(server.count("gen_ai.tool.name", "_OTHER", "rpc.response.status_code", "-32602")).isEqualTo(1);
 		}
 	}
 
@@ -155,9 +155,10 @@ class McpRequestMetricsServerTests {
 		}
 	}
 
-	@Test
-	void sessionsOpenedAndClosedShowInTheSessionMeters() {
-		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE)) {
+	@ParameterizedTest
+	@EnumSource(RequestMetricsServer.Type.class)
+	void sessionsOpenedAndClosedShowInTheSessionMeters(RequestMetricsServer.Type type) {
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE, type)) {
 			assertThat(server.activeSessions()).isZero();
 			server.client("one").ping();
 			server.client("two").ping();
@@ -227,13 +228,13 @@ class McpRequestMetricsServerTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(RequestMetricsServer.Protocol.class)
-	void answersAsWithoutTheStarter(RequestMetricsServer.Protocol protocol) {
+	@MethodSource("servers")
+	void answersAsWithoutTheStarter(RequestMetricsServer.Protocol protocol, RequestMetricsServer.Type type) {
 		List<Object> without;
-		try (RequestMetricsServer server = start(protocol, "mcp.monitoring.enabled=false")) {
+		try (RequestMetricsServer server = start(protocol, type, "mcp.monitoring.enabled=false")) {
 			without = answers(server.client("tester"));
 		}
-		try (RequestMetricsServer server = start(protocol)) {
+		try (RequestMetricsServer server = start(protocol, type)) {
 			assertThat(server.context.getBean(McpRequestMetrics.class)).isNotNull();
 			assertThat(answers(server.client("tester"))).isEqualTo(without);
 		}
@@ -300,9 +301,20 @@ class McpRequestMetricsServerTests {
 	}
 
 	private static RequestMetricsServer start(RequestMetricsServer.Protocol protocol, String... properties) {
-		Class<?> specifications = (protocol == RequestMetricsServer.Protocol.STATELESS)
-				? TestSpecifications.Stateless.class : TestSpecifications.Sync.class;
-		return RequestMetricsServer.start(protocol, specifications, properties);
+		return start(protocol, RequestMetricsServer.Type.SYNC, properties);
+	}
+
+	private static RequestMetricsServer start(RequestMetricsServer.Protocol protocol, RequestMetricsServer.Type type,
+			String... properties) {
+		return RequestMetricsServer.start(protocol, type, specifications(protocol, type), properties);
+	}
+
+	private static Class<?> specifications(RequestMetricsServer.Protocol protocol, RequestMetricsServer.Type type) {
+		boolean async = type == RequestMetricsServer.Type.ASYNC;
+		if (protocol == RequestMetricsServer.Protocol.STATELESS) {
+			return async ? TestSpecifications.StatelessAsync.class : TestSpecifications.Stateless.class;
+		}
+		return async ? TestSpecifications.Async.class : TestSpecifications.Sync.class;
 	}
 
 }

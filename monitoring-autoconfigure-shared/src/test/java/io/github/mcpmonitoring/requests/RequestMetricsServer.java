@@ -36,23 +36,31 @@ final class RequestMetricsServer implements AutoCloseable {
 
 	final Protocol protocol;
 
+	final Type type;
+
 	private final String baseUrl;
 
 	private final List<McpSyncClient> clients = new ArrayList<>();
 
-	private RequestMetricsServer(ConfigurableApplicationContext context, Protocol protocol) {
+	private RequestMetricsServer(ConfigurableApplicationContext context, Protocol protocol, Type type) {
 		this.context = context;
 		this.protocol = protocol;
+		this.type = type;
 		this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
 	static RequestMetricsServer start(Protocol protocol, Class<?> specifications, String... properties) {
+		return start(protocol, Type.SYNC, specifications, properties);
+	}
+
+	static RequestMetricsServer start(Protocol protocol, Type type, Class<?> specifications, String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class, specifications)
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"spring.ai.mcp.server.protocol=" + protocol, "server.shutdown=immediate")
+					"spring.ai.mcp.server.protocol=" + protocol, "spring.ai.mcp.server.type=" + type,
+					"server.shutdown=immediate")
 			.properties(properties)
 			.run();
-		return new RequestMetricsServer(context, protocol);
+		return new RequestMetricsServer(context, protocol, type);
 	}
 
 	/** A new client, initialized; closed with the server. */
@@ -173,7 +181,7 @@ final class RequestMetricsServer implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return this.protocol.toString();
+		return this.protocol + " " + this.type;
 	}
 
 	static String describe(List<Timer> timers) {
@@ -196,6 +204,13 @@ final class RequestMetricsServer implements AutoCloseable {
 		boolean stateful() {
 			return this != STATELESS;
 		}
+
+	}
+
+	/** The values of {@code spring.ai.mcp.server.type}. */
+	enum Type {
+
+		SYNC, ASYNC
 
 	}
 

@@ -12,11 +12,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * What the test servers offer, one of each kind: a tool that answers, one that throws, a static resource, a resource
- * template, a prompt and a completion of its argument; as sync specifications of a stateful server, of a stateless
- * one, and async tools of a stateful one.
+ * template, a prompt and a completion of its argument; as sync and async specifications of a stateful server (which
+ * also offers logging) and of a stateless one (the MCP SDK's stateless server has no logging).
  */
 final class TestSpecifications {
 
@@ -70,6 +71,7 @@ final class TestSpecifications {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(Logging.class)
 	static class Sync {
 
 		@Bean
@@ -153,6 +155,17 @@ final class TestSpecifications {
 
 	}
 
+	/** The logging capability, which Spring AI does not declare: the server then answers logging/setLevel. */
+	@Configuration(proxyBeanMethods = false)
+	static class Logging {
+
+		@Bean
+		McpSchema.ServerCapabilities.Builder capabilitiesBuilder() {
+			return McpSchema.ServerCapabilities.builder().logging();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class AsyncTools {
 
@@ -167,6 +180,79 @@ final class TestSpecifications {
 						.tool(tool("fail"))
 						.callHandler((exchange, request) -> Mono.fromCallable(() -> fail(request)))
 						.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import({ AsyncTools.class, Logging.class })
+	static class Async {
+
+		@Bean
+		List<McpServerFeatures.AsyncResourceSpecification> testResources() {
+			return List.of(new McpServerFeatures.AsyncResourceSpecification(resource(),
+					(exchange, request) -> Mono.fromCallable(() -> read(request))));
+		}
+
+		@Bean
+		List<McpServerFeatures.AsyncResourceTemplateSpecification> testResourceTemplates() {
+			return List.of(new McpServerFeatures.AsyncResourceTemplateSpecification(template(),
+					(exchange, request) -> Mono.fromCallable(() -> read(request))));
+		}
+
+		@Bean
+		List<McpServerFeatures.AsyncPromptSpecification> testPrompts() {
+			return List.of(new McpServerFeatures.AsyncPromptSpecification(greet(),
+					(exchange, request) -> Mono.fromCallable(() -> prompt(request))));
+		}
+
+		@Bean
+		List<McpServerFeatures.AsyncCompletionSpecification> testCompletions() {
+			return List.of(new McpServerFeatures.AsyncCompletionSpecification(new McpSchema.PromptReference("greet"),
+					(exchange, request) -> Mono.fromCallable(() -> complete(request))));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StatelessAsync {
+
+		@Bean
+		List<McpStatelessServerFeatures.AsyncToolSpecification> testTools() {
+			return List.of(
+					McpStatelessServerFeatures.AsyncToolSpecification.builder()
+						.tool(tool("echo"))
+						.callHandler((context, request) -> Mono.fromCallable(() -> echo(request)))
+						.build(),
+					McpStatelessServerFeatures.AsyncToolSpecification.builder()
+						.tool(tool("fail"))
+						.callHandler((context, request) -> Mono.fromCallable(() -> fail(request)))
+						.build());
+		}
+
+		@Bean
+		List<McpStatelessServerFeatures.AsyncResourceSpecification> testResources() {
+			return List.of(new McpStatelessServerFeatures.AsyncResourceSpecification(resource(),
+					(context, request) -> Mono.fromCallable(() -> read(request))));
+		}
+
+		@Bean
+		List<McpStatelessServerFeatures.AsyncResourceTemplateSpecification> testResourceTemplates() {
+			return List.of(new McpStatelessServerFeatures.AsyncResourceTemplateSpecification(template(),
+					(context, request) -> Mono.fromCallable(() -> read(request))));
+		}
+
+		@Bean
+		List<McpStatelessServerFeatures.AsyncPromptSpecification> testPrompts() {
+			return List.of(new McpStatelessServerFeatures.AsyncPromptSpecification(greet(),
+					(context, request) -> Mono.fromCallable(() -> prompt(request))));
+		}
+
+		@Bean
+		List<McpStatelessServerFeatures.AsyncCompletionSpecification> testCompletions() {
+			return List.of(new McpStatelessServerFeatures.AsyncCompletionSpecification(
+					new McpSchema.PromptReference("greet"),
+					(context, request) -> Mono.fromCallable(() -> complete(request))));
 		}
 
 	}
