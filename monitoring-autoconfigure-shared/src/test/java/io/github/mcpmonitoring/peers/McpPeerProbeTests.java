@@ -1,6 +1,14 @@
 package io.github.mcpmonitoring.peers;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +106,48 @@ class McpPeerProbeTests {
 		PeerFailure failure = failureAgainst(200, "application/json", "{not json at all: \u0000 <script>");
 		assertThat(failure.errorType()).isEqualTo(PeerFailure.INVALID_RESPONSE);
 		assertThat(failure.description()).doesNotContain("script", "json at all");
+	}
+
+	@Test
+	void eventStreamThatBreaksAfterItsHeadersSaysSoWithNoneOfItsText() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread peer = new Thread(() -> answerWithBrokenChunkedStream(server));
+			peer.setDaemon(true);
+			peer.start();
+			String url = "http://127.0.0.1:" + server.getLocalPort() + "/sse";
+			try (McpPeerProbe probe = new McpPeerProbe(settings(url, PeerTransport.SSE, PeerCheck.PING, Map.of()))) {
+				PeerFailure failure = probe.probe().join().failure();
+				assertThat(failure.errorType()).isEqualTo(PeerFailure.INVALID_RESPONSE);
+				assertThat(failure.description())
+					.startsWith("HTTP status 200 with an answer that is not MCP: the event stream failed with ")
+					.endsWith("IOException")
+					.doesNotContain("peer-text");
+			}
+		}
+	}
+
+	/**
+	 * Answer the event stream's request with the headers of a chunked event stream, then with a chunk whose size line
+	 * is not a size: as a peer does that writes its stream from two threads at once.
+	 */
+	private static void answerWithBrokenChunkedStream(ServerSocket server) {
+		try (Socket socket = server.accept()) {
+			BufferedReader request = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			String line = request.readLine();
+			while (line != null && !line.isEmpty()) {
+				line = request.readLine();
+			}
+			OutputStream answer = socket.getOutputStream();
+			answer.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ "peer-text\r\n").getBytes(StandardCharsets.US_ASCII));
+			answer.flush();
+			// Until the client gives up on the stream and closes it.
+			socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			// The probe closed the connection.
+		}
 	}
 
 	@Test

@@ -100,8 +100,8 @@ final class ObservedHttpClient extends HttpClient {
 				return new RefusedBody<>(ended);
 			}
 			EventStreamScreen events = readAsEventStream(request, info) ? new EventStreamScreen() : null;
-			return new ObservedBody<>(handler.apply(info), ended, this.sse ? this.failureListener : null, events,
-					this.failureListener);
+			return new ObservedBody<>(handler.apply(info), ended, this.sse ? failedExchangeListener(request) : null,
+					events, this.failureListener);
 		};
 	}
 
@@ -145,8 +145,17 @@ final class ObservedHttpClient extends HttpClient {
 		};
 	}
 
-	private <T> CompletableFuture<HttpResponse<T>> endedOnFailure(CompletableFuture<HttpResponse<T>> response,
-			Runnable ended) {
+	/**
+	 * Return what tells the failure listener of a failed exchange of the SSE transport, with which exchange it was.
+	 */
+	private Consumer<Throwable> failedExchangeListener(HttpRequest request) {
+		String exchange = "GET".equals(request.method()) ? FailedExchangeException.EVENT_STREAM
+				: FailedExchangeException.MESSAGE;
+		return (failure) -> this.failureListener.accept(new FailedExchangeException(exchange, failure));
+	}
+
+	private <T> CompletableFuture<HttpResponse<T>> endedOnFailure(HttpRequest request,
+			CompletableFuture<HttpResponse<T>> response, Runnable ended) {
 		if (!this.sse) {
 			response.whenComplete((result, failure) -> {
 				if (failure != null) {
@@ -156,11 +165,12 @@ final class ObservedHttpClient extends HttpClient {
 			return response;
 		}
 		// A stage after the listener, so that the listener knows of a failure before the caller.
+		Consumer<Throwable> failedExchange = failedExchangeListener(request);
 		CompletableFuture<HttpResponse<T>> told = response.whenComplete((result, failure) -> {
 			if (failure != null) {
 				ended.run();
 				if (!(failure instanceof CancellationException)) {
-					this.failureListener.accept(failure);
+					failedExchange.accept(failure);
 				}
 			}
 		});
@@ -330,14 +340,15 @@ final class ObservedHttpClient extends HttpClient {
 	public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
 			HttpResponse.BodyHandler<T> handler) {
 		Runnable ended = opened();
-		return endedOnFailure(this.delegate.sendAsync(request, observed(request, handler, ended)), ended);
+		return endedOnFailure(request, this.delegate.sendAsync(request, observed(request, handler, ended)), ended);
 	}
 
 	@Override
 	public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
 			HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
 		Runnable ended = opened();
-		return endedOnFailure(this.delegate.sendAsync(request, observed(request, handler, ended), pushPromiseHandler), ended);
+		return endedOnFailure(request,
+				this.delegate.sendAsync(request, observed(request, handler, ended), pushPromiseHandler), ended);
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -47,6 +49,9 @@ public record PeerFailure(String errorType, String description) {
 
 	private static final int MAX_CAUSES = 16;
 
+	/** Classes named in a description at most: the outermost and the causes closest to it. */
+	private static final int MAX_NAMED_CAUSES = 4;
+
 	/**
 	 * Classify the failure of a probe.
 	 * @param failure what the probe ended with
@@ -64,7 +69,9 @@ public record PeerFailure(String errorType, String description) {
 		boolean timedOut = has(failure, TimeoutException.class) || has(failure, HttpTimeoutException.class);
 		// The peer answered every request to its end and the client still waited: not the answer it asked for.
 		if (timedOut && allAnswered && httpStatus != ObservedHttpClient.NO_RESPONSE && httpStatus < 400) {
-			return new PeerFailure(INVALID_RESPONSE, "HTTP status " + httpStatus + " with an answer that is not MCP");
+			return new PeerFailure(INVALID_RESPONSE, "HTTP status " + httpStatus
+					+ " with an answer that is not MCP: every exchange ended, no answer within " + timeout.toMillis()
+					+ " ms");
 		}
 		if (timedOut) {
 			return new PeerFailure(TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
@@ -86,10 +93,40 @@ public record PeerFailure(String errorType, String description) {
 			return new PeerFailure(CONNECTION_CLOSED, "connection closed before an answer");
 		}
 		if (httpStatus != ObservedHttpClient.NO_RESPONSE) {
-			return new PeerFailure(INVALID_RESPONSE, "HTTP status " + httpStatus + " with an answer that is not MCP");
+			return new PeerFailure(INVALID_RESPONSE,
+					"HTTP status " + httpStatus + " with an answer that is not MCP: " + whatFailed(failure));
 		}
-		String type = failure.getClass().getSimpleName();
-		return new PeerFailure(type, "failed with " + type);
+		return new PeerFailure(classNames(failure).get(0), whatFailed(failure));
+	}
+
+	/**
+	 * Say what failed in words of the probe's own: which exchange, when known, and the classes of the exception and its
+	 * causes, never their messages (which may quote the peer).
+	 */
+	private static String whatFailed(Throwable failure) {
+		FailedExchangeException exchange = find(failure, FailedExchangeException.class);
+		String prefix = (exchange != null) ? exchange.exchange() + " failed with " : "failed with ";
+		return prefix + String.join(" caused by ", classNames(failure));
+	}
+
+	/**
+	 * Return the simple class names of the exception and its causes, outermost first, without the probe's own
+	 * {@link FailedExchangeException}.
+	 */
+	private static List<String> classNames(Throwable failure) {
+		List<String> names = new ArrayList<>();
+		Throwable current = failure;
+		for (int i = 0; i < MAX_CAUSES && current != null && names.size() < MAX_NAMED_CAUSES; i++) {
+			if (!(current instanceof FailedExchangeException)) {
+				String name = current.getClass().getSimpleName();
+				names.add(name.isEmpty() ? current.getClass().getName() : name);
+			}
+			current = current.getCause();
+		}
+		if (names.isEmpty()) {
+			names.add(failure.getClass().getSimpleName());
+		}
+		return names;
 	}
 
 	/**
