@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,6 +32,8 @@ public class CallOverheadBenchmark {
 
 	private TracedApiCallFixture traced;
 
+	private RequestLayerFixture requests;
+
 	private String x = "arg";
 
 	/** Build the proxies, handlers and registries. */
@@ -38,6 +41,8 @@ public class CallOverheadBenchmark {
 	public void setUp() {
 		this.fixture = new CallOverheadFixture();
 		this.traced = new TracedApiCallFixture(this.fixture.registry);
+		this.requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
+				this.traced.observations);
 	}
 
 	/** Stop the fixture's sampling of calls in flight. */
@@ -186,6 +191,46 @@ public class CallOverheadBenchmark {
 	@Benchmark
 	public CallToolResult b09e_wrapperAndAnnotationThrows() {
 		return this.fixture.wrappedHandlerCallingFailing.apply(null, CallOverheadFixture.REQUEST);
+	}
+
+	/**
+	 * (11b) A {@code tools/call} request handled by a stateless server's handler, driven as the HTTP transport drives
+	 * it, with a bare tool handler: no request layer.
+	 */
+	@Benchmark
+	public JSONRPCResponse b11b_requestBare() {
+		return RequestLayerFixture.handle(this.requests.bareServer);
+	}
+
+	/** (11) The same request through the request layer's decorator of the stateless transport's handler. */
+	@Benchmark
+	public JSONRPCResponse b11_requestLayer() {
+		return RequestLayerFixture.handle(this.requests.monitoredServer);
+	}
+
+	/**
+	 * (12) The tool-spec wrapper called with the transport context the request layer hands a tool: it reads the
+	 * request's record, takes its connection and puts the tool and session into the MDC. (7) without the record.
+	 */
+	@Benchmark
+	public CallToolResult b12_toolSpecWrapperInRequest() {
+		return this.requests.wrappedTool.apply(this.requests.requestContext, RequestLayerFixture.CALL);
+	}
+
+	/** (13) A {@code tools/call} request through both layers, in an application without a tracer. */
+	@Benchmark
+	public JSONRPCResponse b13_toolCallBothLayers() {
+		return RequestLayerFixture.handle(this.requests.monitoredServerWithWrappedTool);
+	}
+
+	/**
+	 * (13t) As (13), in an application that traces and samples every request: the request layer starts and stops the
+	 * request's span, and the tool runs in its scope (Micrometer Tracing over the OpenTelemetry SDK, spans dropped by
+	 * the exporter).
+	 */
+	@Benchmark
+	public JSONRPCResponse b13t_toolCallBothLayersTraced() {
+		return RequestLayerFixture.handle(this.requests.tracedServerWithWrappedTool);
 	}
 
 }

@@ -264,14 +264,18 @@ public final class CallOverheadFixture implements AutoCloseable {
 	private static BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> wrap(
 			ToolSpecificationInstrumenter instrumenter, String toolName,
 			BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
-		McpSchema.Tool tool = McpSchema.Tool.builder()
+		SyncToolSpecification spec = SyncToolSpecification.builder().tool(tool(toolName)).callHandler(handler).build();
+		return instrumenter.instrument(spec).callHandler();
+	}
+
+	/** The definition of a benchmark tool without arguments. */
+	static McpSchema.Tool tool(String toolName) {
+		return McpSchema.Tool.builder()
 			.name(toolName)
 			.description("benchmark tool")
 			.inputSchema(new McpSchema.JsonSchema("object", java.util.Map.of(), List.of(), false, null,
 					null))
 			.build();
-		SyncToolSpecification spec = SyncToolSpecification.builder().tool(tool).callHandler(handler).build();
-		return instrumenter.instrument(spec).callHandler();
 	}
 
 }

@@ -50,6 +50,9 @@ public final class TracedApiCallFixture {
 	/** The registry of the call's meters. */
 	public final MeterRegistry registry;
 
+	/** The application's observation registry: the tracing and meter handlers, grouped as Boot groups them. */
+	public final ObservationRegistry observations;
+
 	/** The spans the exporter was handed. */
 	public final SpanCounter exporter = new SpanCounter();
 
@@ -71,6 +74,7 @@ public final class TracedApiCallFixture {
 		OtelPropagator propagator = new OtelPropagator(
 				ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otelTracer);
 		ObservationRegistry observations = ObservationRegistry.create();
+		this.observations = observations;
 		observations.observationConfig()
 			.observationHandler(new FirstMatchingCompositeObservationHandler(
 					new McpRequestTracingObservationHandler(tracer, propagator),
@@ -107,6 +111,8 @@ public final class TracedApiCallFixture {
 
 		private long spans;
 
+		private String lastSpanName;
+
 		/**
 		 * Return how many spans were exported.
 		 * @return the count
@@ -115,9 +121,20 @@ public final class TracedApiCallFixture {
 			return this.spans;
 		}
 
+		/**
+		 * Return the name of the last span exported.
+		 * @return the name, or {@code null} before the first span
+		 */
+		public synchronized String lastSpanName() {
+			return this.lastSpanName;
+		}
+
 		@Override
 		public synchronized CompletableResultCode export(Collection<SpanData> spans) {
 			this.spans += spans.size();
+			for (SpanData span : spans) {
+				this.lastSpanName = span.getName();
+			}
 			return CompletableResultCode.ofSuccess();
 		}
 

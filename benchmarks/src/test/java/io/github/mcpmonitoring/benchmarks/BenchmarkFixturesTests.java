@@ -3,9 +3,14 @@ package io.github.mcpmonitoring.benchmarks;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.mcpmonitoring.requests.McpRequest;
+import io.github.mcpmonitoring.requests.MonitoredStatelessServerTransport;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +53,64 @@ class BenchmarkFixturesTests {
 		assertThat(this.fixture.registry.get("mcp.api.call.duration").tag("api", "bench.api").timer().count())
 			.isEqualTo(1);
 		assertThat(this.fixture.registry.find("mcp.api.call").timer()).isNull();
+	}
+
+	@Test
+	void theRequestLayerDecoratesTheServersHandlerAndAnswersAsTheBareOne() {
+		RequestLayerFixture requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
+				ObservationRegistry.NOOP);
+		assertThat(requests.monitoredServer.getClass().getEnclosingClass())
+			.isEqualTo(MonitoredStatelessServerTransport.class);
+		assertThat(requests.bareServer.getClass().getEnclosingClass()).isNotEqualTo(
+				MonitoredStatelessServerTransport.class);
+		JSONRPCResponse bare = RequestLayerFixture.handle(requests.bareServer);
+		JSONRPCResponse monitored = RequestLayerFixture.handle(requests.monitoredServer);
+		assertThat(monitored.result()).isSameAs(bare.result()).isSameAs(CallOverheadFixture.SUCCESS);
+		assertThat(monitored.id()).isEqualTo(bare.id()).isEqualTo(RequestLayerFixture.TOOLS_CALL.id());
+	}
+
+	@Test
+	void theWrapperInARequestReadsItsRecord() {
+		RequestLayerFixture requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
+				ObservationRegistry.NOOP);
+		assertThat(McpRequest.of(requests.requestContext)).isNotNull();
+		assertThat(requests.wrappedTool.apply(requests.requestContext, RequestLayerFixture.CALL))
+			.isSameAs(CallOverheadFixture.SUCCESS);
+		assertThat(requestToolCalls("tcp")).isOne();
+		assertThat(requestToolCalls("")).isZero();
+	}
+
+	@Test
+	void aToolCallThroughBothLayersIsRecordedOnceWithItsRequestsConnection() {
+		RequestLayerFixture requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
+				ObservationRegistry.NOOP);
+		assertThat(RequestLayerFixture.handle(requests.monitoredServerWithWrappedTool).result())
+			.isSameAs(CallOverheadFixture.SUCCESS);
+		assertThat(requestToolCalls("tcp")).isOne();
+		assertThat(this.fixture.registry.find("mcp.server.operation.duration")
+			.tag("mcp.method.name", "tools/call")
+			.tag("gen_ai.tool.name", RequestLayerFixture.TOOL_NAME)
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum()).isOne();
+	}
+
+	@Test
+	void aTracedToolCallIsOneSpanAndOneTimerAndAnUntracedOneNoSpan() {
+		TracedApiCallFixture traced = new TracedApiCallFixture(this.fixture.registry);
+		RequestLayerFixture requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
+				traced.observations);
+		RequestLayerFixture.handle(requests.monitoredServerWithWrappedTool);
+		traced.flush();
+		assertThat(traced.exporter.spans()).isZero();
+		assertThat(RequestLayerFixture.handle(requests.tracedServerWithWrappedTool).result())
+			.isSameAs(CallOverheadFixture.SUCCESS);
+		traced.flush();
+		assertThat(traced.exporter.spans()).isOne();
+		assertThat(traced.exporter.lastSpanName()).isEqualTo("tools/call " + RequestLayerFixture.TOOL_NAME);
+		assertThat(requestToolCalls("tcp")).isEqualTo(2);
+		assertThat(this.fixture.registry.find("mcp.server.operation").meters()).isEmpty();
 	}
 
 	@Test
@@ -123,6 +186,16 @@ class BenchmarkFixturesTests {
 				"mcp_server_operation_duration_seconds_count{error_origin=\"server\",error_type=\"KalturaApiException\",gen_ai_operation_name=\"execute_tool\",gen_ai_prompt_name=\"\",gen_ai_tool_name=\"tool_2\",mcp_method_name=\"tools/call\",mcp_protocol_version=\"\",network_transport=\"\",rpc_response_status_code=\"\"}");
 		assertThat(series(ScrapeRegistries.plain(3).scrape())).isEqualTo(starter);
 		assertThat(series(ScrapeRegistries.plainMinimal(3).scrape())).isNotEmpty().isSubsetOf(starter);
+	}
+
+	private double requestToolCalls(String transport) {
+		return this.fixture.registry.get("mcp.server.operation.duration")
+			.tags("gen_ai.tool.name", RequestLayerFixture.TOOL_NAME, "error.type", "none", "network.transport",
+					transport)
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private static double toolCalls(MeterRegistry registry, String tool, String errorType) {
