@@ -3,6 +3,7 @@ package io.github.mcpmonitoring.benchmarks;
 import java.util.concurrent.TimeUnit;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +35,8 @@ public class CallOverheadBenchmark {
 
 	private RequestLayerFixture requests;
 
+	private StreamableRequestFixture streamable;
+
 	private String x = "arg";
 
 	/** Build the proxies, handlers and registries. */
@@ -43,6 +46,8 @@ public class CallOverheadBenchmark {
 		this.traced = new TracedApiCallFixture(this.fixture.registry);
 		this.requests = new RequestLayerFixture(this.fixture.registry, this.fixture.toolMetrics,
 				this.traced.observations);
+		this.streamable = new StreamableRequestFixture(this.fixture.registry, this.fixture.toolMetrics,
+				this.fixture.bareHandler);
 	}
 
 	/** Stop the fixture's sampling of calls in flight. */
@@ -231,6 +236,21 @@ public class CallOverheadBenchmark {
 	@Benchmark
 	public JSONRPCResponse b13t_toolCallBothLayersTraced() {
 		return RequestLayerFixture.handle(this.requests.tracedServerWithWrappedTool);
+	}
+
+	/**
+	 * (14b) A {@code tools/call} request answered by a streamable HTTP session of the MCP SDK, driven as the transport
+	 * drives it, with a bare tool handler: no request layer.
+	 */
+	@Benchmark
+	public JSONRPCMessage b14b_streamableRequestBare() {
+		return StreamableRequestFixture.handle(this.streamable.bareSession);
+	}
+
+	/** (14) The same request in the session the request layer's provider decorates. */
+	@Benchmark
+	public JSONRPCMessage b14_streamableRequestLayer() {
+		return StreamableRequestFixture.handle(this.streamable.monitoredSession);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.mcpmonitoring.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -111,6 +113,26 @@ class BenchmarkFixturesTests {
 		assertThat(traced.exporter.lastSpanName()).isEqualTo("tools/call " + RequestLayerFixture.TOOL_NAME);
 		assertThat(requestToolCalls("tcp")).isEqualTo(2);
 		assertThat(this.fixture.registry.find("mcp.server.operation").meters()).isEmpty();
+	}
+
+	@Test
+	void theStreamableSessionOfTheRequestLayerHandsTheToolItsRecordAndAnswersAsTheSdksOwn() {
+		List<McpRequest> seen = new ArrayList<>();
+		StreamableRequestFixture streamable = new StreamableRequestFixture(this.fixture.registry,
+				this.fixture.toolMetrics, (exchange, call) -> {
+					seen.add(McpRequest.of(exchange));
+					return CallOverheadFixture.SUCCESS;
+				});
+		assertThat(streamable.monitoredSession.getClass().getSimpleName())
+			.isEqualTo("MonitoredStreamableServerSession");
+		JSONRPCResponse bare = (JSONRPCResponse) StreamableRequestFixture.handle(streamable.bareSession);
+		JSONRPCResponse monitored = (JSONRPCResponse) StreamableRequestFixture.handle(streamable.monitoredSession);
+		assertThat(monitored.result()).isSameAs(bare.result()).isSameAs(CallOverheadFixture.SUCCESS);
+		assertThat(monitored.id()).isEqualTo(bare.id()).isEqualTo(RequestLayerFixture.TOOLS_CALL.id());
+		assertThat(seen).hasSize(2);
+		assertThat(seen.get(0)).isNull();
+		assertThat(seen.get(1)).isNotNull();
+		assertThat(seen.get(1).sessionId()).isEqualTo("bench-session");
 	}
 
 	@Test
