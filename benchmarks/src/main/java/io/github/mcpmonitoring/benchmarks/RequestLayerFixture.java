@@ -87,7 +87,7 @@ public final class RequestLayerFixture {
 		this.monitoredServer = decorate(server(bareTool), untraced);
 		this.monitoredServerWithWrappedTool = decorate(server(this.wrappedTool), untraced);
 		this.tracedServerWithWrappedTool = decorate(server(this.wrappedTool), requestMetrics(registry, toolMetrics,
-				new RequestObserver(new McpRequestObservations(tracedObservations), tracedObservations, null, null)));
+				new RequestObserver(new McpRequestObservations(tracedObservations), tracedObservations, null, null, true)));
 		AtomicReference<McpTransportContext> seen = new AtomicReference<>();
 		handle(decorate(server((context, call) -> {
 			seen.set(context);

@@ -61,7 +61,7 @@ import org.springframework.context.annotation.Primary;
 		"reactor.core.publisher.Mono" })
 @ConditionalOnBean({ MeterRegistry.class, ToolCallMetrics.class })
 @ConditionalOnProperty(prefix = "mcp.monitoring.requests", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(McpRequestsProperties.class)
+@EnableConfigurationProperties({ McpRequestsProperties.class, McpTracingProperties.class })
 public class McpRequestMetricsAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(McpRequestMetricsAutoConfiguration.class);
@@ -93,12 +93,21 @@ public class McpRequestMetricsAutoConfiguration {
 	public McpRequestMetrics mcpRequestMetrics(MeterRegistry registry, ToolCallMetrics toolCallMetrics,
 			McpRequestsProperties properties, ResourceUriTemplates resourceUris,
 			ObjectProvider<McpRequestObservations> observations, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<McpAccessLog> accessLog, ObjectProvider<ToolContentCapture> contentCapture) {
+			ObjectProvider<McpAccessLog> accessLog, ObjectProvider<ToolContentCapture> contentCapture,
+			McpTracingProperties tracingProperties) {
 		McpRequestsProperties.Clients clients = properties.getClients();
-		RequestObserver observer = new RequestObserver(observations.getIfAvailable(),
-				observationRegistry.getIfAvailable(), accessLog.getIfAvailable(), contentCapture.getIfAvailable());
+		McpRequestObservations requestObservations = observations.getIfAvailable();
+		RequestObserver observer = new RequestObserver(requestObservations, observationRegistry.getIfAvailable(),
+				accessLog.getIfAvailable(), contentCapture.getIfAvailable(),
+				toolMdc(tracingProperties, requestObservations != null));
 		return new McpRequestMetrics(registry, toolCallMetrics.operationTags(), toolCallMetrics::isRegisteredTool,
 				resourceUris::match, clients.isEnabled(), clients.getAllowed(), observer);
+	}
+
+	/** Whether tools run with their name and session in the MDC: as configured, or whenever requests are traced. */
+	private static boolean toolMdc(McpTracingProperties properties, boolean traced) {
+		Boolean configured = properties.getToolMdc().getEnabled();
+		return (configured != null) ? configured : traced;
 	}
 
 	/**

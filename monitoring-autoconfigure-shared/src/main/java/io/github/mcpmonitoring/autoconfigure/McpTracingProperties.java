@@ -3,7 +3,7 @@ package io.github.mcpmonitoring.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the starter's traces and its access log.
+ * Configuration properties of the starter's traces, its access log and the MDC of running tools.
  */
 @ConfigurationProperties("mcp.monitoring")
 public class McpTracingProperties {
@@ -12,12 +12,18 @@ public class McpTracingProperties {
 
 	private final AccessLog accessLog = new AccessLog();
 
+	private final ToolMdc toolMdc = new ToolMdc();
+
 	public Tracing getTracing() {
 		return this.tracing;
 	}
 
 	public AccessLog getAccessLog() {
 		return this.accessLog;
+	}
+
+	public ToolMdc getToolMdc() {
+		return this.toolMdc;
 	}
 
 	/**
@@ -83,6 +89,28 @@ public class McpTracingProperties {
 		}
 
 		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The running tool's name and session id in the MDC.
+	 */
+	public static class ToolMdc {
+
+		/**
+		 * Whether the MDC carries the running tool's name (mcp.tool.name) and MCP session id (mcp.session.id) while a
+		 * tool runs. Unset, it does whenever the starter makes spans of MCP requests, since it adds to the cost of
+		 * every tool call.
+		 */
+		private Boolean enabled;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
 			this.enabled = enabled;
 		}
 

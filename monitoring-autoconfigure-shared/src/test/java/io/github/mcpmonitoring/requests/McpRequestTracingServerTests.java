@@ -261,14 +261,31 @@ class McpRequestTracingServerTests {
 	}
 
 	@Test
-	void withoutSpansAToolStillHasItsNameAndSessionInTheMdc() {
+	void withoutSpansAToolRunsWithoutMdcEntriesUnlessTheyAreAskedFor() {
 		seenInTool.clear();
 		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
 				"mcp.monitoring.tracing.enabled=false")) {
-			McpSyncClient client = server.client("tester");
-			client.callTool(new CallToolRequest("traced", Map.of()));
+			server.client("tester").callTool(new CallToolRequest("traced", Map.of()));
+
+			assertThat(seenInTool).startsWith("tool=null", "session=null");
+		}
+		seenInTool.clear();
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
+				"mcp.monitoring.tracing.enabled=false", "mcp.monitoring.tool-mdc.enabled=true")) {
+			server.client("tester").callTool(new CallToolRequest("traced", Map.of()));
 
 			assertThat(seenInTool).hasSize(3).startsWith("tool=traced").doesNotContain("session=null");
+		}
+	}
+
+	@Test
+	void withSpansTheMdcEntriesCanBeSwitchedOff() {
+		seenInTool.clear();
+		try (RequestMetricsServer server = start(RequestMetricsServer.Protocol.STREAMABLE,
+				"mcp.monitoring.tool-mdc.enabled=false")) {
+			server.client("tester").callTool(new CallToolRequest("traced", Map.of(), CALLER_META));
+
+			assertThat(seenInTool).containsExactly("tool=null", "session=null", "trace=" + CALLER_TRACE);
 		}
 	}
 

@@ -8,7 +8,7 @@ import io.micrometer.observation.Observation;
 /**
  * What a tool runs in on its thread: the scope of its request's observation, so that the spans it starts are children
  * of the request's and the tool timer records under the request's span (its exemplar), and the tool name and session
- * id in the MDC. Opening and closing never throw.
+ * id in the MDC when the request says so. Opening and closing never throw.
  */
 final class ToolCallScope implements AutoCloseable {
 
@@ -39,8 +39,13 @@ final class ToolCallScope implements AutoCloseable {
 		Observation.Scope scope = null;
 		try {
 			Observation observation = request.observation();
-			scope = observation.isNoop() ? null : observation.openScope();
-			return new ToolCallScope(scope, ToolCallMdc.put(toolName, request.sessionId()));
+			boolean traced = !observation.isNoop();
+			if (!traced && !request.toolMdc()) {
+				// Nothing to open: the call allocates nothing here.
+				return NONE;
+			}
+			scope = traced ? observation.openScope() : null;
+			return new ToolCallScope(scope, request.toolMdc() ? ToolCallMdc.put(toolName, request.sessionId()) : null);
 		}
 		catch (Throwable ex) {
 			if (scope != null) {
@@ -57,7 +62,9 @@ final class ToolCallScope implements AutoCloseable {
 			return;
 		}
 		try {
-			this.mdc.close();
+			if (this.mdc != null) {
+				this.mdc.close();
+			}
 		}
 		catch (Throwable ex) {
 			FAILURE_LOG.recordingFailed("the tool call's scope", ex);

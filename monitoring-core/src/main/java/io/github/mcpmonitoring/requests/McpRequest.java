@@ -32,6 +32,8 @@ public final class McpRequest {
 
 	private final ConnectionTags connection;
 
+	private final boolean toolMdc;
+
 	private final AtomicBoolean finished = new AtomicBoolean();
 
 	private volatile boolean recordedByToolLayer;
@@ -42,14 +44,15 @@ public final class McpRequest {
 
 	private volatile Throwable toolFailure;
 
-	McpRequest(String method, Object id, Object params, long startTime, McpSession session,
-			ConnectionTags connection) {
+	McpRequest(String method, Object id, Object params, long startTime, McpSession session, ConnectionTags connection,
+			boolean toolMdc) {
 		this.method = method;
 		this.id = id;
 		this.params = params;
 		this.startTime = startTime;
 		this.session = session;
 		this.connection = connection;
+		this.toolMdc = toolMdc;
 	}
 
 	/**
@@ -101,6 +104,14 @@ public final class McpRequest {
 	public Observation observation() {
 		McpRequestObservation started = this.observation;
 		return (started != null) ? started.observation() : Observation.NOOP;
+	}
+
+	/**
+	 * Return whether a tool answering the request runs with its name and the session id in the MDC.
+	 * @return whether the MDC carries them
+	 */
+	public boolean toolMdc() {
+		return this.toolMdc;
 	}
 
 	/**

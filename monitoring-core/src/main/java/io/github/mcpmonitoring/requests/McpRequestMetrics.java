@@ -144,7 +144,8 @@ public final class McpRequestMetrics {
 	/** A request that arrived now in a session of an id. */
 	McpRequest start(String method, Object params, McpSession session, ConnectionTags connection, Object id,
 			String sessionId) {
-		McpRequest request = new McpRequest(method, id, params, this.clock.monotonicTime(), session, connection);
+		McpRequest request = new McpRequest(method, id, params, this.clock.monotonicTime(), session, connection,
+				this.observer != null && this.observer.toolMdc());
 		// For the MDC of a running tool too, with or without spans.
 		request.arrivedInSession(sessionId);
 		if (this.observer != null) {

@@ -13,7 +13,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 /**
  * Starts the span of each request the request layer sees and, when it is answered, stops it and writes the request's
- * access-log line; either part is left out when the application has none.
+ * access-log line; either part is left out when the application has none. Also says whether tools run with their name
+ * and session id in the MDC.
  */
 public final class RequestObserver {
 
@@ -25,24 +26,33 @@ public final class RequestObserver {
 
 	private final ToolContentCapture contentCapture;
 
+	private final boolean toolMdc;
+
 	/**
 	 * Create the observer.
 	 * @param observations where request spans start, or {@code null} when the application does not trace
 	 * @param registry where the observation of the HTTP request a request arrives in is found, or {@code null}
 	 * @param accessLog the access log, or {@code null} when it is off
 	 * @param contentCapture what adds tool arguments and results to spans, or {@code null} when they stay out
+	 * @param toolMdc whether tools run with their name and session id in the MDC
 	 */
 	public RequestObserver(McpRequestObservations observations, ObservationRegistry registry, McpAccessLog accessLog,
-			ToolContentCapture contentCapture) {
+			ToolContentCapture contentCapture, boolean toolMdc) {
 		this.observations = observations;
 		this.registry = registry;
 		this.accessLog = accessLog;
 		this.contentCapture = contentCapture;
+		this.toolMdc = toolMdc;
 	}
 
-	/** Whether there is anything to do: without spans and access log, requests pass untouched. */
+	/** Whether there is anything to do: without spans, access log and MDC, requests pass untouched. */
 	boolean isActive() {
-		return this.observations != null || this.accessLog != null;
+		return this.observations != null || this.accessLog != null || this.toolMdc;
+	}
+
+	/** Whether tools run with their name and session id in the MDC. */
+	boolean toolMdc() {
+		return this.toolMdc;
 	}
 
 	McpRequestObservation start(String method, String target, Object id, String sessionId, String protocolVersion,
