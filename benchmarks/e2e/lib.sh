@@ -4,7 +4,8 @@
 # Settings every script reads (environment): JAR=sample-app/target/mcp-monitoring-sample-app.jar (the sample on
 #   Boot 4.1; sample-app-boot3/target/mcp-monitoring-sample-app-boot3.jar for Boot 3.5)
 #   JAVA_OPTS="-Xms512m -Xmx512m" TOOL=get_session_info READY_TIMEOUT_S=90 (a script may set other defaults first),
-#   A_VARIANT, B_VARIANT, A_ARGS, B_ARGS (what each side runs, below).
+#   A_VARIANT, B_VARIANT, A_ARGS, B_ARGS (what each side runs, below), A_JAR and B_JAR (a side's own build of the
+#   sample, to compare two versions of the code; both default to JAR).
 JAR=${JAR:-sample-app/target/mcp-monitoring-sample-app.jar}
 # The jars of benchmark classes the scripts add to the sample, built for the sample's Spring generation: those of
 # benchmarks-boot4 for the Boot 4.1 sample, those of benchmarks for a sample whose jar is named *boot3*.
@@ -122,7 +123,10 @@ thread_cpu_times() { # pid
 require_prerequisites() {
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
   command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 2; }
-  [ -f "$JAR" ] || { echo "$JAR is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+  local jar
+  for jar in "$JAR" "${A_JAR:-$JAR}" "${B_JAR:-$JAR}"; do
+    [ -f "$jar" ] || { echo "$jar is missing: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+  done
 }
 
 # Waits until the server answers 200 on /actuator/health/readiness; exits if it dies or takes longer than the timeout.
@@ -179,6 +183,9 @@ NOOP_PROXIES_JAR=${NOOP_PROXIES_JAR:-$BENCHMARK_JARS-noop-proxies.jar}
 SAME_JVM=${SAME_JVM:-false}
 TWIN_JAR=${TWIN_JAR:-$BENCHMARK_JARS-twin.jar}
 
+# The sample jar a side runs: A_JAR or B_JAR when set (two builds of the sample, to compare code), else JAR.
+jar_of() { if [ "$1" = A ]; then echo "${A_JAR:-$JAR}"; else echo "${B_JAR:-$JAR}"; fi; }
+
 variant_of() { if [ "$1" = A ]; then echo "$A_VARIANT"; else echo "$B_VARIANT"; fi; }
 
 uses_noop_proxies() { [ "$A_VARIANT" = noop-proxies ] || [ "$B_VARIANT" = noop-proxies ]; }
@@ -229,14 +236,15 @@ describe_sides() {
   if [ "$SAME_JVM" = true ]; then
     echo "one JVM, $(describe_variant A)${A_ARGS:+ $A_ARGS}: A calls the tool, B its unmonitored twin"
   else
-    echo "A = $(describe_variant A)${A_ARGS:+ $A_ARGS}, B = $(describe_variant B)${B_ARGS:+ $B_ARGS}"
+    echo "A = $(describe_variant A)${A_ARGS:+ $A_ARGS}${A_JAR:+ ($A_JAR)}, B = $(describe_variant B)${B_ARGS:+ $B_ARGS}${B_JAR:+ ($B_JAR)}"
   fi
 }
 
 # Starts the sample in the background for a side, output to a log; sets LAUNCHED_PID.
 launch_sample() { # side, log, arguments...
-  local side=$1 log=$2 extra=() loader_path=() sources=()
+  local side=$1 log=$2 extra=() loader_path=() sources=() jar
   shift 2
+  jar=$(jar_of "$side")
   # The scripts reach /mcp and the actuator on one port: the port they give with --server.port.
   local args=("$@" --management.server.port=)
   case $(variant_of "$side") in
@@ -254,11 +262,11 @@ launch_sample() { # side, log, arguments...
   args+=("${extra[@]}")
   if [ ${#loader_path[@]} -gt 0 ]; then
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -Dloader.path="$(IFS=,; echo "${loader_path[*]}")" -cp "$JAR" \
+    java $JAVA_OPTS -Dloader.path="$(IFS=,; echo "${loader_path[*]}")" -cp "$jar" \
       org.springframework.boot.loader.launch.PropertiesLauncher "${args[@]}" >"$log" 2>&1 &
   else
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$JAR" "${args[@]}" >"$log" 2>&1 &
+    java $JAVA_OPTS -jar "$jar" "${args[@]}" >"$log" 2>&1 &
   fi
   LAUNCHED_PID=$!
 }
