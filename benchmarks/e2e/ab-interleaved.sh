@@ -39,11 +39,6 @@ mkdir -p "$OUT"
 declare -A pid port session
 trap stop_servers EXIT INT TERM
 
-# CPU time (user + system, microseconds) a JVM has used so far, all threads.
-jvm_cpu_us() { # pid
-  awk -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000000 / t }' "/proc/$1/stat"
-}
-
 start_pair() { # pair
   local side start
   start=$(now_ms)
@@ -63,16 +58,16 @@ start_pair() { # pair
 
 window() { # pair, round, side; appends a line to windows.tsv
   local pair=$1 round=$2 side=$3 before after wrk_out requests rps p99
-  before=$(jvm_cpu_us "${pid[$side]}")
+  read -r before _ < <(cpu_times "${pid[$side]}")
   wrk_out=$(tools_call_load "${port[$side]}" "${session[$side]}" "$TOOL" "$WINDOW" --latency)
-  after=$(jvm_cpu_us "${pid[$side]}")
+  read -r after _ < <(cpu_times "${pid[$side]}")
   check_wrk_report "$wrk_out" "$side"
   requests=$(awk '/ requests in / {print $1}' <<<"$wrk_out")
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$wrk_out")")
   awk -v OFS='\t' -v pair="$pair" -v round="$round" -v side="$side" -v rps="$rps" -v p99="$p99" \
-    -v cpu="$(( after - before ))" -v requests="$requests" \
-    'BEGIN { print pair, round, side, rps, sprintf("%.2f", cpu / requests), p99 }' >>"$OUT/windows.tsv"
+    -v cpu_ms="$(( after - before ))" -v requests="$requests" \
+    'BEGIN { print pair, round, side, rps, sprintf("%.2f", cpu_ms * 1000 / requests), p99 }' >>"$OUT/windows.tsv"
 }
 
 run_pair() { # pair
